@@ -1,0 +1,215 @@
+// The C ABI over the C++ API: argument checks, handle wrapping, and one place
+// where every exception becomes an error code and a thread-local message.
+#include <chc/chc.h>
+
+#include <chc/calendar.hpp>
+
+#include "calendar/batch.hpp"
+#include "calendar/calendar_json.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+
+struct chc_calendar {
+  chc::Calendar cal;
+};
+
+namespace {
+
+static_assert(sizeof(chc_day) == sizeof(int32_t));
+static_assert(CHC_E_INTERNAL == static_cast<int>(chc::Errc::internal), "C and C++ error codes must agree");
+
+thread_local std::string last_error_message = "no error";
+
+int fail(int code, const char* message) noexcept {
+  try {
+    last_error_message = message;
+  } catch (...) {
+    // Keep the previous message rather than throw out of a C function.
+  }
+  return code;
+}
+
+template <class F>
+int guarded(F&& body) noexcept {
+  try {
+    body();
+    return CHC_OK;
+  } catch (const chc::Error& e) {
+    return fail(static_cast<int>(e.code()), e.what());
+  } catch (const std::bad_alloc&) {
+    return fail(CHC_E_NOMEM, "out of memory");
+  } catch (const std::exception& e) {
+    try {
+      return fail(CHC_E_INTERNAL, (std::string("internal error: ") + e.what()).c_str());
+    } catch (...) {
+      return fail(CHC_E_INTERNAL, "internal error");
+    }
+  } catch (...) {
+    return fail(CHC_E_INTERNAL, "internal error: unknown exception");
+  }
+}
+
+#define CHC_REQUIRE(arg)                                                \
+  do {                                                                  \
+    if ((arg) == nullptr) return fail(CHC_E_NULL, #arg " is NULL");     \
+  } while (0)
+
+// A malloc'd copy, so chc_string_free is plain free() on our side of the ABI.
+char* copy_out(const std::string& s) {
+  char* p = static_cast<char*>(std::malloc(s.size() + 1));
+  if (!p) throw std::bad_alloc();
+  std::memcpy(p, s.data(), s.size() + 1);
+  return p;
+}
+
+chc_calendar* wrap(chc::Calendar cal) { return new chc_calendar{std::move(cal)}; }
+
+}  // namespace
+
+extern "C" {
+
+const char* chc_version(void) { return CHC_VERSION_STRING; }
+int chc_abi_version(void) { return CHC_ABI_VERSION; }
+const char* chc_last_error(void) { return last_error_message.c_str(); }
+const char* chc_strerror(int code) { return chc::errc_message(static_cast<chc::Errc>(code)); }
+void chc_string_free(char* s) { std::free(s); }
+
+int chc_day_from_ymd(chc_day* out, int y, int m, int d) {
+  CHC_REQUIRE(out);
+  return guarded([&] { *out = chc::Date::from_ymd(y, m, d).serial(); });
+}
+
+int chc_day_to_ymd(chc_day day, int* y, int* m, int* d) {
+  CHC_REQUIRE(y);
+  CHC_REQUIRE(m);
+  CHC_REQUIRE(d);
+  const chc::YearMonthDay ymd = chc::Date(day).ymd();
+  *y = ymd.year;
+  *m = ymd.month;
+  *d = ymd.day;
+  return CHC_OK;
+}
+
+int chc_day_parse(chc_day* out, const char* iso_date) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(iso_date);
+  return guarded([&] { *out = chc::Date::parse(iso_date).serial(); });
+}
+
+int chc_day_format(char* buf, size_t size, chc_day day) {
+  CHC_REQUIRE(buf);
+  return guarded([&] {
+    const std::string text = chc::Date(day).iso();
+    if (text.size() + 1 > size) {
+      throw chc::Error(chc::Errc::limit, "size: " + std::to_string(size) + " bytes cannot hold \"" + text + "\" and its NUL");
+    }
+    std::memcpy(buf, text.c_str(), text.size() + 1);
+  });
+}
+
+int chc_day_weekday(int* out, chc_day day) {
+  CHC_REQUIRE(out);
+  *out = static_cast<int>(chc::Date(day).weekday());
+  return CHC_OK;
+}
+
+int chc_calendar_builtin(chc_calendar** out, const char* name) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(name);
+  return guarded([&] { *out = wrap(chc::Calendar::builtin(name)); });
+}
+
+int chc_calendar_from_json(chc_calendar** out, const char* json, size_t len) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(json);
+  return guarded([&] { *out = wrap(chc::Calendar::from_json(std::string_view(json, len))); });
+}
+
+int chc_calendar_import_govuk(chc_calendar** out, const chc_calendar* base, const char* json, size_t len,
+                              const char* data_version) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(base);
+  CHC_REQUIRE(json);
+  return guarded([&] {
+    *out = wrap(base->cal.with_govuk_import(std::string_view(json, len), data_version ? data_version : ""));
+  });
+}
+
+void chc_calendar_free(chc_calendar* cal) { delete cal; }
+
+int chc_calendar_is_working_day(int* out, const chc_calendar* cal, chc_day day) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(cal);
+  return guarded([&] { *out = cal->cal.is_working_day(chc::Date(day)) ? 1 : 0; });
+}
+
+int chc_calendar_add_working_days(chc_day* out, const chc_calendar* cal, chc_day start, int32_t n) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(cal);
+  return guarded([&] { *out = cal->cal.add_working_days(chc::Date(start), n).serial(); });
+}
+
+int chc_calendar_count_working_days(int32_t* out, const chc_calendar* cal, chc_day from, chc_day to) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(cal);
+  return guarded([&] { *out = cal->cal.count_working_days(chc::Date(from), chc::Date(to)); });
+}
+
+int chc_calendar_next_working_day(chc_day* out, const chc_calendar* cal, chc_day day) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(cal);
+  return guarded([&] { *out = cal->cal.next_working_day(chc::Date(day)).serial(); });
+}
+
+int chc_calendar_previous_working_day(chc_day* out, const chc_calendar* cal, chc_day day) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(cal);
+  return guarded([&] { *out = cal->cal.previous_working_day(chc::Date(day)).serial(); });
+}
+
+int chc_calendar_add_working_days_batch(chc_day* out, const chc_calendar* cal, const chc_day* start, const int32_t* n,
+                                        size_t count) {
+  CHC_REQUIRE(cal);
+  if (count == 0) return CHC_OK;
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(start);
+  CHC_REQUIRE(n);
+  return guarded([&] {
+    chc::detail::add_working_days_batch(cal->cal.impl(), count, start, n, out);
+  });
+}
+
+int chc_calendar_count_working_days_batch(int32_t* out, const chc_calendar* cal, const chc_day* from, const chc_day* to,
+                                          size_t count) {
+  CHC_REQUIRE(cal);
+  if (count == 0) return CHC_OK;
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(from);
+  CHC_REQUIRE(to);
+  return guarded([&] {
+    chc::detail::count_working_days_batch(cal->cal.impl(), count, from, to, out);
+  });
+}
+
+int chc_calendar_holidays_json(char** out, const chc_calendar* cal, chc_day from, chc_day to) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(cal);
+  return guarded([&] { *out = copy_out(chc::holidays_json(cal->cal, chc::Date(from), chc::Date(to))); });
+}
+
+int chc_calendar_explain_json(char** out, const chc_calendar* cal, chc_day from, chc_day to) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(cal);
+  return guarded([&] { *out = copy_out(chc::explain_json(cal->cal, chc::Date(from), chc::Date(to))); });
+}
+
+int chc_calendar_info_json(char** out, const chc_calendar* cal) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(cal);
+  return guarded([&] { *out = copy_out(chc::calendar_info_json(cal->cal)); });
+}
+
+}  // extern "C"

@@ -1,0 +1,206 @@
+/*
+ * chc.h: the stable C interface of chc.
+ *
+ * chc encodes the rules UK social landlords follow when they handle
+ * complaints: working-day calendars for England and Wales, Scotland and
+ * Northern Ireland, and (in later parts of this header) the Housing
+ * Ombudsman's Complaint Handling Code.
+ *
+ * This header is the whole binary contract: a function, type or constant not
+ * declared here is not part of the ABI. It is C99 and compiles as C++.
+ *
+ * Conventions
+ *  - Functions are named chc_<noun>_<verb>. Output parameters come first.
+ *  - Every function that can fail returns int: CHC_OK (0) on success or a
+ *    negative CHC_E_* code. Codes are never renumbered. On failure nothing is
+ *    written to the output parameters, and chc_last_error() describes the
+ *    problem, naming the bad argument or JSON field.
+ *  - Objects are opaque and come in create/free pairs; every *_free accepts NULL.
+ *  - Strings the library returns through char **out are allocated by chc and
+ *    must be released with chc_string_free(), never with free().
+ *  - No C++ exception ever crosses this interface.
+ *  - Dates are chc_day values: days since 1970-01-01, proleptic Gregorian.
+ *
+ * Thread safety
+ *  - A chc_calendar is immutable once built: share it between any number of
+ *    threads without locking. Freeing it while another thread uses it is
+ *    the caller's error.
+ *  - chc_last_error() is per thread.
+ */
+#ifndef CHC_CHC_H
+#define CHC_CHC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(CHC_STATIC)
+#define CHC_API
+#elif defined(_WIN32)
+#if defined(CHC_BUILDING_LIBRARY)
+#define CHC_API __declspec(dllexport)
+#else
+#define CHC_API __declspec(dllimport)
+#endif
+#else
+#define CHC_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Versions                                                                 */
+
+#define CHC_VERSION_MAJOR 0
+#define CHC_VERSION_MINOR 1
+#define CHC_VERSION_PATCH 0
+#define CHC_VERSION_STRING "0.1.0"
+/* The ABI major version: the SONAME is libchc.so.<CHC_ABI_VERSION>. */
+#define CHC_ABI_VERSION 1
+
+/* The library's version string ("0.1.0"). Static storage; never free it. */
+CHC_API const char *chc_version(void);
+/* The ABI major version of the loaded library. Compare it with
+ * CHC_ABI_VERSION to detect a header/library mismatch. */
+CHC_API int chc_abi_version(void);
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                   */
+
+#define CHC_OK 0
+#define CHC_E_NULL (-1)         /* a required pointer argument was NULL */
+#define CHC_E_INVALID (-2)      /* an argument had an unusable value */
+#define CHC_E_JSON (-3)         /* text is not well-formed JSON (or not UTF-8) */
+#define CHC_E_DATE (-4)         /* a date is malformed ("tomorrow") or does not exist (2023-02-29) */
+#define CHC_E_RANGE (-5)        /* a day lies outside 1900-01-01..2199-12-31 */
+#define CHC_E_OVERFLOW (-6)     /* a result would not fit in 32 bits */
+#define CHC_E_UNKNOWN_NAME (-7) /* no built-in calendar or rule set has that name */
+#define CHC_E_NOMEM (-8)        /* memory allocation failed */
+#define CHC_E_SCHEMA (-9)       /* JSON is well-formed but a field is missing or has the wrong type */
+#define CHC_E_LIMIT (-10)       /* input exceeds a documented size limit */
+#define CHC_E_INTERNAL (-11)    /* a bug in chc; please report it with chc_last_error() */
+
+/* A message describing the last error on this thread, naming the bad
+ * argument or field. Only meaningful right after a call returned an error;
+ * never NULL. Owned by chc and valid until the next failing call on this thread. */
+CHC_API const char *chc_last_error(void);
+/* A static description of an error code ("invalid date"). Never NULL. */
+CHC_API const char *chc_strerror(int code);
+/* Releases a string chc returned through a char **out parameter. NULL is fine. */
+CHC_API void chc_string_free(char *s);
+
+/* ------------------------------------------------------------------------ */
+/* Days                                                                     */
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar (0 is 1970-01-01). */
+typedef int32_t chc_day;
+
+/* *out = the day y-m-d. CHC_E_DATE when the date does not exist,
+ * CHC_E_OVERFLOW when it is too far from 1970 for 32 bits. */
+CHC_API int chc_day_from_ymd(chc_day *out, int y, int m, int d);
+/* Year, month (1-12) and day (1-31) of `day`. Every chc_day converts. */
+CHC_API int chc_day_to_ymd(chc_day day, int *y, int *m, int *d);
+/* Parses exactly "YYYY-MM-DD" (NUL-terminated). CHC_E_DATE for anything else. */
+CHC_API int chc_day_parse(chc_day *out, const char *iso_date);
+/* Writes "YYYY-MM-DD" and a NUL into buf, which must hold at least 11 bytes
+ * for years 0-9999 (16 bytes covers every chc_day). CHC_E_LIMIT if too small. */
+CHC_API int chc_day_format(char *buf, size_t size, chc_day day);
+/* ISO weekday of `day`: 1 is Monday, 7 is Sunday. */
+CHC_API int chc_day_weekday(int *out, chc_day day);
+
+/* ------------------------------------------------------------------------ */
+/* Calendars                                                                */
+
+/* A working-day calendar: which days from 1900-01-01 to 2199-12-31 are
+ * working days and why the others are not. Immutable and thread-safe. */
+typedef struct chc_calendar chc_calendar;
+
+/* The built-in divisions: "england-and-wales", "scotland",
+ * "northern-ireland". Each carries the standing rules, substitute days, every
+ * one-off since 1995 and the official GOV.UK list for 2012-2028, compiled in.
+ * CHC_E_UNKNOWN_NAME for any other name. Free with chc_calendar_free(). */
+CHC_API int chc_calendar_builtin(chc_calendar **out, const char *name);
+
+/* A calendar from JSON (UTF-8, `len` bytes; need not be NUL-terminated):
+ *   {"name": "Acme Homes", "base": "england-and-wales",
+ *    "working_week": ["mon", "tue", "wed", "thu", "fri"],
+ *    "closures": [{"date": "2025-12-29", "name": "Office closure"},
+ *                 {"from": "2025-12-29", "to": "2025-12-31", "name": "Christmas shutdown"}],
+ *    "extra_bank_holidays": [{"date": "2027-06-07", "name": "..."}],
+ *    "removed": ["2026-05-04"],
+ *    "govuk": { ...a GOV.UK bank-holidays.json document... },
+ *    "data_version": "acme-2025-11"}
+ * Only "base" is required. "govuk" replaces the bank holidays of exactly the
+ * years the document lists for the base division and keeps every other year.
+ * Unknown fields are ignored and reported by chc_calendar_info_json().
+ * Errors: CHC_E_JSON, CHC_E_SCHEMA, CHC_E_DATE, CHC_E_RANGE,
+ * CHC_E_UNKNOWN_NAME, CHC_E_INVALID (an empty working week, a closure ending
+ * before it starts), CHC_E_LIMIT (documents over 16 MiB, over 110,000 listed
+ * days, JSON nested over 64 levels). */
+CHC_API int chc_calendar_from_json(chc_calendar **out, const char *json, size_t len);
+
+/* A new calendar: `base` with a GOV.UK bank-holidays.json document merged in
+ * (the same rule as the "govuk" field above). `data_version` may be NULL. */
+CHC_API int chc_calendar_import_govuk(chc_calendar **out, const chc_calendar *base, const char *json, size_t len,
+                                      const char *data_version);
+
+/* Releases a calendar. NULL is fine. */
+CHC_API void chc_calendar_free(chc_calendar *cal);
+
+/* Counting convention (every function below):
+ *  - add_working_days(start, n), n >= 1: the n-th working day strictly after
+ *    `start`, whatever `start` is: the event day is day 0. Example:
+ *    england-and-wales, start 2024-12-20 (Friday), n = 5 gives 2024-12-31.
+ *  - n <= -1: the |n|-th working day strictly before `start`.
+ *  - n = 0: `start` if it is a working day, else the next working day.
+ *  - count_working_days(from, to): the number of working days d with
+ *    from < d <= to; negative when to < from (it is -count(to, from)).
+ *  So count(a, add(a, n)) == n for every n >= 1.
+ * Days outside 1900-01-01..2199-12-31 give CHC_E_RANGE. A result beyond that
+ * range gives CHC_E_RANGE, or CHC_E_OVERFLOW when it would lie beyond any
+ * 32-bit day number (extrapolating the calendar's average spacing of working
+ * days, as with n = INT32_MAX). Each call is O(1). */
+
+/* *out = 1 if `day` is a working day, else 0. */
+CHC_API int chc_calendar_is_working_day(int *out, const chc_calendar *cal, chc_day day);
+CHC_API int chc_calendar_add_working_days(chc_day *out, const chc_calendar *cal, chc_day start, int32_t n);
+CHC_API int chc_calendar_count_working_days(int32_t *out, const chc_calendar *cal, chc_day from, chc_day to);
+/* The first working day strictly after / strictly before `day`. */
+CHC_API int chc_calendar_next_working_day(chc_day *out, const chc_calendar *cal, chc_day day);
+CHC_API int chc_calendar_previous_working_day(chc_day *out, const chc_calendar *cal, chc_day day);
+
+/* Array forms: out[i] = add(start[i], n[i]) / count(from[i], to[i]) for
+ * i < count. All or nothing: on error `out` is untouched and
+ * chc_last_error() names the first bad index ("start[42]: ..."). The arrays
+ * may be NULL only when count is 0. `out` may be the very same array as an
+ * input (results replace inputs in place) but must not otherwise overlap one. */
+CHC_API int chc_calendar_add_working_days_batch(chc_day *out, const chc_calendar *cal, const chc_day *start,
+                                                const int32_t *n, size_t count);
+CHC_API int chc_calendar_count_working_days_batch(int32_t *out, const chc_calendar *cal, const chc_day *from,
+                                                  const chc_day *to, size_t count);
+
+/* JSON answers, allocated by chc: free with chc_string_free().
+ * holidays_json: bank holidays and closures with from <= date <= to:
+ *   {"calendar": ..., "data_version": ..., "from": ..., "to": ...,
+ *    "holidays": [{"date": "2024-12-25", "weekday": "Wednesday", "name": "Christmas Day",
+ *                  "kind": "standing", "source": "official"}, ...]}
+ *   kind is standing, substitute, one_off or landlord_closure; source is
+ *   rules, official, imported or landlord; optional "notes",
+ *   "substitute_for" (the weekend date a substitute replaces).
+ * explain_json: every non-working day d with from < d <= to (the days a
+ *   deadline counted from `from` skips), each with all its reasons:
+ *   {..., "working_days": 5, "skipped": [{"date": "2024-12-21", "weekday": "Saturday",
+ *      "reasons": [{"name": "Saturday", "kind": "weekend", "source": "rules"}]}, ...]}
+ *   When to < from it explains (to, from]. */
+CHC_API int chc_calendar_holidays_json(char **out, const chc_calendar *cal, chc_day from, chc_day to);
+CHC_API int chc_calendar_explain_json(char **out, const chc_calendar *cal, chc_day from, chc_day to);
+/* {"name", "base", "data_version", "official_through", "rules_checked_from",
+ *  "first_day", "last_day", "working_week", "warnings", "memory_bytes"} */
+CHC_API int chc_calendar_info_json(char **out, const chc_calendar *cal);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CHC_CHC_H */

@@ -1,0 +1,95 @@
+// chc/date.hpp: civil dates as a serial day count.
+//
+// A chc::Date is the number of days since 1970-01-01 in the proleptic Gregorian
+// calendar, the same number the C API passes as chc_day. It has no time of day
+// and no time zone: a complaint received at 23:30 BST on 31 March is a 31 March
+// date, decided once (with ICU) when the timestamp is read, never re-derived.
+//
+// Any int32 serial is a valid Date (years about -5.8 to +5.8 million).
+// Construction from text or from year/month/day validates and throws chc::Error:
+//   Errc::date      the text is not YYYY-MM-DD, or the day does not exist (2023-02-29)
+//   Errc::overflow  the date exists but its serial does not fit in 32 bits
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace chc {
+
+struct YearMonthDay {
+  int year;
+  int month;  // 1..12
+  int day;    // 1..31
+  friend constexpr bool operator==(const YearMonthDay&, const YearMonthDay&) = default;
+};
+
+// ISO weekday numbers: Monday is 1, Sunday is 7.
+enum class Weekday : int { monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday };
+
+const char* weekday_name(Weekday w) noexcept;  // "Monday" ...
+
+constexpr bool is_leap_year(int64_t y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+constexpr int days_in_month(int64_t y, int m) noexcept {
+  constexpr int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return (m == 2 && is_leap_year(y)) ? 29 : lengths[m - 1];
+}
+
+// Serial day of a civil date, for any valid y/m/d (no range check). The era
+// arithmetic (400-year cycles starting 1 March) keeps it branch-light.
+constexpr int64_t serial_from_civil(int64_t y, int m, int d) noexcept {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t year_of_era = y - era * 400;                                   // [0, 399]
+  const int64_t day_of_year = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+  const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+constexpr YearMonthDay civil_from_serial(int64_t z) noexcept {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t day_of_era = z - era * 146097;                                                  // [0, 146096]
+  const int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;  // [0, 399]
+  const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);  // [0, 365]
+  const int64_t mp = (5 * day_of_year + 2) / 153;                                                // [0, 11]
+  const int d = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(year_of_era + era * 400 + (m <= 2)), m, d};
+}
+
+class Date {
+ public:
+  constexpr Date() noexcept = default;  // 1970-01-01
+  constexpr explicit Date(int32_t serial) noexcept : serial_(serial) {}
+
+  // Throws Error(Errc::date) for a day that does not exist, Error(Errc::overflow)
+  // when the serial does not fit in int32.
+  static Date from_ymd(int year, int month, int day);
+  // Exactly "YYYY-MM-DD" (four-digit year 0000-9999). Throws Error(Errc::date).
+  static Date parse(std::string_view iso);
+
+  constexpr int32_t serial() const noexcept { return serial_; }
+  constexpr YearMonthDay ymd() const noexcept { return civil_from_serial(serial_); }
+  constexpr int year() const noexcept { return ymd().year; }
+  constexpr Weekday weekday() const noexcept {
+    // 1970-01-01 was a Thursday (ISO 4).
+    const int64_t w = (static_cast<int64_t>(serial_) + 3) % 7;
+    return static_cast<Weekday>((w < 0 ? w + 7 : w) + 1);
+  }
+  constexpr bool is_weekend() const noexcept { return weekday() >= Weekday::saturday; }
+  // "YYYY-MM-DD" for years 0-9999, otherwise a signed year ("-0001-01-01", "+12345-01-01").
+  std::string iso() const;
+
+  constexpr Date operator+(int32_t days) const noexcept { return Date(serial_ + days); }
+  constexpr Date operator-(int32_t days) const noexcept { return Date(serial_ - days); }
+  constexpr int32_t operator-(Date other) const noexcept { return serial_ - other.serial_; }
+  friend constexpr auto operator<=>(Date, Date) noexcept = default;
+
+ private:
+  int32_t serial_ = 0;
+};
+
+}  // namespace chc

@@ -1,0 +1,41 @@
+// chc/error.hpp: the one exception type of the C++ API.
+//
+// Every failure in the C++ API throws chc::Error carrying an Errc whose value is
+// the C API's error code (CHC_E_*), so the C shim maps exceptions to codes
+// without a table and the two never drift apart.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace chc {
+
+// Values are part of the C ABI (include/chc/chc.h): never renumber, only append.
+enum class Errc : int {
+  ok = 0,
+  null_argument = -1,     // a required pointer was NULL
+  invalid_argument = -2,  // an argument had an unusable value
+  json = -3,              // text is not well-formed JSON
+  date = -4,              // a date is malformed or does not exist (2023-02-29)
+  range = -5,             // a day lies outside the supported range
+  overflow = -6,          // a result does not fit in 32 bits
+  unknown_name = -7,      // no calendar or rule set has that name
+  no_memory = -8,         // allocation failed
+  schema = -9,            // JSON is well-formed but a field is missing or mistyped
+  limit = -10,            // input exceeds a documented size limit
+  internal = -11,         // a bug in chc: please report it
+};
+
+// A short, static description of an error code ("date out of supported range").
+const char* errc_message(Errc code) noexcept;
+
+class Error : public std::runtime_error {
+ public:
+  Error(Errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  Errc code() const noexcept { return code_; }
+
+ private:
+  Errc code_;
+};
+
+}  // namespace chc

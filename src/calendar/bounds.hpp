@@ -1,0 +1,13 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace chc::detail {
+
+// The smallest and largest of p[0..count), count >= 1. Built for several
+// instruction sets and chosen at load time: baseline x86-64 has no packed
+// 32-bit min/max, and this pass is a third of a batch call's time without them.
+void int32_bounds(const int32_t* p, std::size_t count, int32_t& lo, int32_t& hi);
+
+}  // namespace chc::detail

@@ -1,0 +1,118 @@
+#include "core/json_util.hpp"
+
+namespace chc::json {
+
+bj::value parse(std::string_view text, std::string_view what) {
+  bj::parse_options options;
+  options.max_depth = max_depth;
+  bj::stream_parser parser({}, options);
+  boost::system::error_code ec;
+  std::size_t consumed = parser.write(text.data(), text.size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    if (ec == bj::error::too_deep) {
+      throw Error(Errc::limit, std::string(what) + ": JSON nested deeper than " + std::to_string(max_depth) + " levels");
+    }
+    if (consumed > text.size()) consumed = text.size();
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < consumed; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    const std::string where = text.empty() ? std::string(" (the input is empty)")
+                                           : " at line " + std::to_string(line) + ", column " + std::to_string(column);
+    throw Error(Errc::json, std::string(what) + ": malformed JSON" + where + ": " + ec.message());
+  }
+  return parser.release();
+}
+
+std::string type_name(const bj::value& v) {
+  switch (v.kind()) {
+    case bj::kind::null: return "null";
+    case bj::kind::bool_: return "a boolean";
+    case bj::kind::int64:
+    case bj::kind::uint64: return "an integer";
+    case bj::kind::double_: return "a number";
+    case bj::kind::string: return "a string";
+    case bj::kind::array: return "an array";
+    case bj::kind::object: return "an object";
+  }
+  return "a value";
+}
+
+std::string field(std::string_view path, std::string_view key) {
+  std::string out(path);
+  if (!out.empty()) out += '.';
+  out += key;
+  return out;
+}
+
+std::string element(std::string_view path, std::size_t index) {
+  return std::string(path) + "[" + std::to_string(index) + "]";
+}
+
+void fail(Errc code, std::string_view path, std::string_view message) {
+  throw Error(code, std::string(path) + ": " + std::string(message));
+}
+
+const bj::object& as_object(const bj::value& v, std::string_view path) {
+  if (!v.is_object()) fail(Errc::schema, path, "expected an object, found " + type_name(v));
+  return v.get_object();
+}
+
+const bj::array& as_array(const bj::value& v, std::string_view path) {
+  if (!v.is_array()) fail(Errc::schema, path, "expected an array, found " + type_name(v));
+  return v.get_array();
+}
+
+std::string_view as_string(const bj::value& v, std::string_view path) {
+  if (!v.is_string()) fail(Errc::schema, path, "expected a string, found " + type_name(v));
+  const auto& s = v.get_string();
+  return {s.data(), s.size()};
+}
+
+int64_t as_int(const bj::value& v, std::string_view path) {
+  if (v.is_int64()) return v.get_int64();
+  if (v.is_uint64()) {
+    if (v.get_uint64() > static_cast<uint64_t>(INT64_MAX)) fail(Errc::overflow, path, "integer too large");
+    return static_cast<int64_t>(v.get_uint64());
+  }
+  if (v.is_double()) {
+    const double d = v.get_double();
+    if (d == static_cast<double>(static_cast<int64_t>(d)) && d > -9.2e18 && d < 9.2e18) return static_cast<int64_t>(d);
+    fail(Errc::schema, path, "expected a whole number, found " + bj::serialize(v));
+  }
+  fail(Errc::schema, path, "expected an integer, found " + type_name(v));
+}
+
+bool as_bool(const bj::value& v, std::string_view path) {
+  if (!v.is_bool()) fail(Errc::schema, path, "expected true or false, found " + type_name(v));
+  return v.get_bool();
+}
+
+Date as_date(const bj::value& v, std::string_view path) {
+  const std::string_view text = as_string(v, path);
+  try {
+    return Date::parse(text);
+  } catch (const Error& e) {
+    fail(e.code(), path, e.what());
+  }
+}
+
+const bj::value* find(const bj::object& o, std::string_view key) {
+  const auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return nullptr;
+  return &it->value();
+}
+
+const bj::value& require(const bj::object& o, std::string_view key, std::string_view path) {
+  const bj::value* v = find(o, key);
+  if (!v) fail(Errc::schema, field(path, key), "required field is missing");
+  return *v;
+}
+
+}  // namespace chc::json

@@ -1,0 +1,93 @@
+#include <chc/date.hpp>
+#include <chc/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <climits>
+
+using chc::Date;
+using chc::Errc;
+
+namespace {
+// Written out here rather than taken from the library.
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+int month_length(int y, int m) {
+  static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : len[m - 1];
+}
+Errc code_of(void (*f)()) {
+  try {
+    f();
+  } catch (const chc::Error& e) {
+    return e.code();
+  }
+  return Errc::ok;
+}
+}  // namespace
+
+TEST_CASE("serial days match a day-by-day walk from 1600 to 2400", "[date]") {
+  // Start the walk at 1970-01-01 (serial 0, a Thursday) and go both ways.
+  int y = 1970, m = 1, dd = 1, weekday = 4;
+  for (int32_t serial = 0; y <= 2400; ++serial) {
+    const Date date = Date::from_ymd(y, m, dd);
+    REQUIRE(date.serial() == serial);
+    REQUIRE(date.ymd() == chc::YearMonthDay{y, m, dd});
+    REQUIRE(static_cast<int>(date.weekday()) == weekday);
+    weekday = weekday % 7 + 1;
+    if (++dd > month_length(y, m)) {
+      dd = 1;
+      if (++m > 12) {
+        m = 1;
+        ++y;
+      }
+    }
+  }
+  y = 1969, m = 12, dd = 31, weekday = 3;
+  for (int32_t serial = -1; y >= 1600; --serial) {
+    REQUIRE(Date::from_ymd(y, m, dd).serial() == serial);
+    REQUIRE(Date(serial).ymd() == chc::YearMonthDay{y, m, dd});
+    REQUIRE(static_cast<int>(Date(serial).weekday()) == weekday);
+    weekday = weekday == 1 ? 7 : weekday - 1;
+    if (--dd < 1) {
+      if (--m < 1) {
+        m = 12;
+        --y;
+      }
+      dd = month_length(y, m);
+    }
+  }
+}
+
+TEST_CASE("ISO text parses strictly and prints back", "[date]") {
+  CHECK(Date::parse("2024-12-20").serial() == 20077);
+  CHECK(Date::parse("1970-01-01").serial() == 0);
+  CHECK(Date::parse("2000-02-29").iso() == "2000-02-29");
+  CHECK(Date(20077).iso() == "2024-12-20");
+  for (const char* bad : {"tomorrow", "", "2024-1-01", "2024-12-20x", " 2024-12-20", "2024/12/20", "20241220",
+                          "2024-12-2O", "+2024-12-20", "2024-12-20T10:00"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(Date::parse(bad), chc::Error);
+  }
+  CHECK(code_of([] { Date::parse("2023-02-29"); }) == Errc::date);
+  CHECK(code_of([] { Date::parse("2024-13-01"); }) == Errc::date);
+  CHECK(code_of([] { Date::parse("2024-00-10"); }) == Errc::date);
+  CHECK(code_of([] { Date::parse("2024-04-31"); }) == Errc::date);
+  CHECK(code_of([] { Date::parse("1900-02-29"); }) == Errc::date);
+  CHECK(code_of([] { Date::parse("tomorrow"); }) == Errc::date);
+  try {
+    Date::parse("2023-02-29");
+  } catch (const chc::Error& e) {
+    CHECK(std::string(e.what()).find("2023-02-29") != std::string::npos);
+  }
+}
+
+TEST_CASE("dates beyond 32 bits overflow instead of wrapping", "[date]") {
+  CHECK(code_of([] { Date::from_ymd(7000000, 1, 1); }) == Errc::overflow);
+  CHECK(code_of([] { Date::from_ymd(-7000000, 1, 1); }) == Errc::overflow);
+  for (const int32_t serial : {INT32_MAX, INT32_MIN, INT32_MAX - 1, INT32_MIN + 1}) {
+    const auto ymd = Date(serial).ymd();
+    CHECK(Date::from_ymd(ymd.year, ymd.month, ymd.day).serial() == serial);
+  }
+  CHECK(Date(-1).iso() == "1969-12-31");
+  CHECK(Date::from_ymd(-1, 12, 31).iso() == "-0001-12-31");
+}
