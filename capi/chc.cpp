@@ -3,9 +3,13 @@
 #include <chc/chc.h>
 
 #include <chc/calendar.hpp>
+#include <chc/evaluate.hpp>
+#include <chc/rules.hpp>
 
 #include "calendar/batch.hpp"
 #include "calendar/calendar_json.hpp"
+#include "core/london_time.hpp"
+#include "evaluate/evaluate_impl.hpp"
 
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +18,10 @@
 
 struct chc_calendar {
   chc::Calendar cal;
+};
+
+struct chc_ruleset {
+  chc::RuleSet rules;
 };
 
 namespace {
@@ -210,6 +218,74 @@ int chc_calendar_info_json(char** out, const chc_calendar* cal) {
   CHC_REQUIRE(out);
   CHC_REQUIRE(cal);
   return guarded([&] { *out = copy_out(chc::calendar_info_json(cal->cal)); });
+}
+
+int chc_timestamp_to_day(chc_day* out, const char* text) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(text);
+  return guarded([&] { *out = chc::parse_london_moment(text).date.serial(); });
+}
+
+int chc_today(chc_day* out) {
+  CHC_REQUIRE(out);
+  return guarded([&] { *out = chc::london_today().serial(); });
+}
+
+int chc_ruleset_builtin(chc_ruleset** out, const char* name) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(name);
+  return guarded([&] { *out = new chc_ruleset{chc::RuleSet::builtin(name)}; });
+}
+
+int chc_ruleset_from_json(chc_ruleset** out, const char* json, size_t len) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(json);
+  return guarded([&] { *out = new chc_ruleset{chc::RuleSet::from_json(std::string_view(json, len))}; });
+}
+
+void chc_ruleset_free(chc_ruleset* rules) { delete rules; }
+
+int chc_ruleset_info_json(char** out, const chc_ruleset* rules) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(rules);
+  return guarded([&] { *out = copy_out(rules->rules.info_json()); });
+}
+
+int chc_ruleset_provisions_json(char** out, const chc_ruleset* rules) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(rules);
+  return guarded([&] { *out = copy_out(rules->rules.provisions_json()); });
+}
+
+int chc_evaluate(char** out_json, const chc_ruleset* rules, const chc_calendar* cal, const char* case_json, size_t len,
+                 chc_day as_of) {
+  return chc_evaluate_ex(out_json, rules, cal, case_json, len, as_of, nullptr);
+}
+
+int chc_evaluate_ex(char** out_json, const chc_ruleset* rules, const chc_calendar* cal, const char* case_json, size_t len,
+                    chc_day as_of, const chc_evaluate_options* options) {
+  CHC_REQUIRE(out_json);
+  CHC_REQUIRE(rules);
+  CHC_REQUIRE(case_json);
+  chc::EvaluationJsonOptions json_options;
+  if (options) {
+    if (options->size < 8) return fail(CHC_E_INVALID, "options->size: smaller than the first chc_evaluate_options (8 bytes)");
+    if (options->flags & ~(CHC_EVALUATE_EXPLAIN | CHC_EVALUATE_ECHO_CASE)) {
+      return fail(CHC_E_INVALID, "options->flags: unknown flag bits");
+    }
+    json_options.explain = (options->flags & CHC_EVALUATE_EXPLAIN) != 0;
+    json_options.echo_case = (options->flags & CHC_EVALUATE_ECHO_CASE) != 0;
+  }
+  return guarded([&] {
+    *out_json = copy_out(chc::evaluate_json(rules->rules, cal ? &cal->cal : nullptr, std::string_view(case_json, len),
+                                            chc::Date(as_of), json_options));
+  });
+}
+
+int chc_case_normalize(char** out_json, const char* case_json, size_t len) {
+  CHC_REQUIRE(out_json);
+  CHC_REQUIRE(case_json);
+  return guarded([&] { *out_json = copy_out(chc::Case::parse(std::string_view(case_json, len)).normalized_json()); });
 }
 
 }  // extern "C"

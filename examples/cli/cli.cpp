@@ -3,9 +3,17 @@
 #include <chc/chc.h>
 
 #include "calendar/calendar_json.hpp"
+#include "core/london_time.hpp"
+#include "evaluate/evaluate_impl.hpp"
+
+#include "generator.hpp"
+
+#include <chc/evaluate.hpp>
+#include <chc/rules.hpp>
 
 #include <charconv>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace chc::cli {
@@ -13,7 +21,8 @@ namespace chc::cli {
 namespace {
 
 // Options taking a value; every other --option is a flag.
-const std::vector<std::string> valued = {"calendar", "calendar-file", "from", "to", "year"};
+const std::vector<std::string> valued = {"calendar", "calendar-file", "from", "to", "year", "as-of", "rules", "rules-file",
+                                         "count", "seed"};
 
 const char* const usage = R"(chc: UK social-housing complaint rules from the command line
 
@@ -33,10 +42,23 @@ Commands:
   info       A calendar's data version and coverage
                chc info --calendar scotland --json
   calendars  The built-in calendars
+  generate   A synthetic complaint register (one case record per line) for trials and benchmarks
+               chc generate --count 5000 --seed 7 --from 2024-04-01 --to 2026-03-31 --as-of 2026-04-30
+  check      Evaluate a complaint (a case record, docs/case-format.md) under the Code
+               chc check case.json --as-of 2025-03-20
+               chc check case.json --rules hoc-2022 --json --explain
+  rules      A rule set's deadlines and limits (hoc, hoc-2024, hoc-2022, spso)
+               chc rules --rules spso
+  provisions The Code's provisions, each with what can show compliance
+               chc provisions --rules hoc-2024
 
 Options:
   --calendar NAME       england-and-wales (the default), scotland or northern-ireland
   --calendar-file FILE  a calendar JSON file (a base division plus closures; see docs/calendars.md)
+  --rules NAME          hoc (the default: 2024 or 2022 Code by the received date), hoc-2024, hoc-2022, spso
+  --rules-file FILE     a landlord overlay JSON file (stricter targets, receipt policy; docs/evaluation.md)
+  --as-of DATE          evaluate as of this day (default: today in Europe/London); - reads stdin for FILE
+  --explain             with check: list the days each deadline skips
   --json                print JSON (the C API's format) instead of text
   --help, --version
 
@@ -206,6 +228,113 @@ int cmd_info(const Args& args, std::ostream& out) {
   return 0;
 }
 
+RuleSet rules_of(const Args& args) {
+  const auto file = args.option("rules-file");
+  const auto name = args.option("rules");
+  if (file && name) throw UsageError("give --rules or --rules-file, not both");
+  if (file) return RuleSet::from_json(read_file(*file));
+  return RuleSet::builtin(name.value_or("hoc"));
+}
+
+std::string read_input(const std::string& path) {
+  if (path != "-") return read_file(path);
+  std::ostringstream text;
+  text << std::cin.rdbuf();
+  return text.str();
+}
+
+int cmd_check(const Args& args, std::ostream& out) {
+  args.allow({"calendar", "calendar-file", "rules", "rules-file", "as-of", "json", "explain"});
+  need_positional(args, 1, "check CASE.json [--as-of DATE] [--rules NAME]");
+  const RuleSet rules = rules_of(args);
+  std::optional<Calendar> cal;
+  if (args.option("calendar") || args.option("calendar-file")) cal = calendar_of(args);
+  const Date as_of = args.option("as-of") ? date_arg(*args.option("as-of"), "--as-of") : london_today();
+  const std::string text = read_input(args.positional()[0]);
+  if (args.flag("json")) {
+    EvaluationJsonOptions options;
+    options.explain = args.flag("explain");
+    out << evaluate_json(rules, cal ? &*cal : nullptr, text, as_of, options) << "\n";
+    return 0;
+  }
+  const Evaluation e = evaluate(rules, cal ? &*cal : nullptr, Case::parse(text), as_of);
+  out << "Complaint " << e.id_json << ": " << case_status_name(e.status) << " at stage " << e.stage << " (" << e.rules << ", "
+      << e.calendar << ", as of " << e.as_of.iso() << ")\n";
+  out << "Received " << e.received.iso() << "; day 0 " << e.day_zero.iso() << " (" << e.day_zero_rule << ")\n\nDeadlines:\n";
+  for (const Deadline& d : e.deadlines) {
+    out << "  " << padded(d.name, 24) << padded(d.provision, 14);
+    if (!d.due) {
+      out << "not started\n";
+      continue;
+    }
+    out << "due " << day_label(*d.due) << (d.provisional ? " (provisional)" : "") << "  ";
+    out << deadline_state_name(d.state);
+    if (d.met) out << " on " << d.met->iso();
+    if (d.working_days_remaining) out << ", " << *d.working_days_remaining << " working days left";
+    if (d.extension_working_days) out << ", extended by " << d.extension_working_days;
+    if (d.target) out << "; landlord target " << d.target->due.iso() << " " << deadline_state_name(d.target->state);
+    out << "\n";
+    if (args.flag("explain") && d.from) print_explanation(out, *e.used_calendar, *d.from, *d.due);
+  }
+  out << "\nFindings:\n";
+  for (const Finding& f : e.findings) {
+    out << "  " << padded(finding_result_name(f.result), 15) << padded(f.provision, 14) << f.message << "\n";
+  }
+  if (e.next_action) {
+    const NextAction& a = *e.next_action;
+    out << "\nNext action: " << a.action << " by " << day_label(a.due);
+    if (!a.provision.empty()) out << " (" << a.provision << ")";
+    out << (a.overdue ? ", overdue by " + std::to_string(-a.working_days_remaining) + " working days"
+                      : ", " + std::to_string(a.working_days_remaining) + " working days left")
+        << "\n";
+  } else {
+    out << "\nNext action: none due\n";
+  }
+  return 0;
+}
+
+int cmd_rules(const Args& args, std::ostream& out) {
+  args.allow({"rules", "rules-file", "json"});
+  need_positional(args, 0, "rules [--rules NAME | --rules-file FILE]");
+  const RuleSet rules = rules_of(args);
+  out << rules.info_json() << "\n";
+  return 0;
+}
+
+int cmd_provisions(const Args& args, std::ostream& out) {
+  args.allow({"rules", "rules-file", "json"});
+  need_positional(args, 0, "provisions [--rules NAME]");
+  const RuleSet rules = rules_of(args);
+  if (args.flag("json")) {
+    out << rules.provisions_json() << "\n";
+    return 0;
+  }
+  for (const Provision& p : rules.provisions()) out << padded(p.id, 6) << padded(p.check, 10) << p.title << "\n";
+  return 0;
+}
+
+int cmd_generate(const Args& args, std::ostream& out) {
+  args.allow({"count", "seed", "from", "to", "as-of", "calendar"});
+  need_positional(args, 0, "generate --count N [--seed S] [--from DATE --to DATE] [--as-of DATE]");
+  generator::Options options;
+  const int32_t count = int_arg(args.option("count").value_or("1000"), "--count");
+  if (count < 0) throw UsageError("--count must not be negative");
+  if (const auto s = args.option("seed")) options.seed = static_cast<uint64_t>(int_arg(*s, "--seed"));
+  if (const auto f = args.option("from")) options.first_received = date_arg(*f, "--from");
+  if (const auto t = args.option("to")) options.last_received = date_arg(*t, "--to");
+  options.as_of = args.option("as-of") ? date_arg(*args.option("as-of"), "--as-of") : options.last_received + 30;
+  if (options.last_received < options.first_received) throw UsageError("--to is before --from");
+  if (const auto c = args.option("calendar")) options.calendar = *c;
+  generator::Generator gen(options);
+  std::string line;
+  for (int32_t i = 0; i < count; ++i) {
+    line.clear();
+    gen.next(line);
+    out << line << '\n';
+  }
+  return 0;
+}
+
 int cmd_calendars(const Args& args, std::ostream& out) {
   args.allow({});
   for (const auto& name : Calendar::builtin_names()) out << name << "\n";
@@ -287,6 +416,10 @@ int run(const Args& args, std::ostream& out) {
   if (c == "explain") return cmd_explain(args, out);
   if (c == "info") return cmd_info(args, out);
   if (c == "calendars") return cmd_calendars(args, out);
+  if (c == "check") return cmd_check(args, out);
+  if (c == "generate") return cmd_generate(args, out);
+  if (c == "rules") return cmd_rules(args, out);
+  if (c == "provisions") return cmd_provisions(args, out);
   throw UsageError("unknown command '" + c + "'");
 }
 

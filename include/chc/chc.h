@@ -199,6 +199,80 @@ CHC_API int chc_calendar_explain_json(char **out, const chc_calendar *cal, chc_d
  *  "first_day", "last_day", "working_week", "warnings", "memory_bytes"} */
 CHC_API int chc_calendar_info_json(char **out, const chc_calendar *cal);
 
+/* ------------------------------------------------------------------------ */
+/* Timestamps                                                               */
+
+/* *out = the Europe/London date of `text`: a "YYYY-MM-DD" date as it is, or
+ * an RFC 3339 timestamp ("2025-06-13T23:30:00Z" is 2025-06-14 in London)
+ * converted with ICU's zone data (GMT or BST as in force at that instant).
+ * CHC_E_DATE for anything else. */
+CHC_API int chc_timestamp_to_day(chc_day *out, const char *text);
+/* *out = today's date in Europe/London. */
+CHC_API int chc_today(chc_day *out);
+
+/* ------------------------------------------------------------------------ */
+/* Rule sets                                                                */
+
+/* A complaint-handling rule set: deadlines, extension limits, letter
+ * contents, each tied to its Code provision. Immutable and thread-safe. */
+typedef struct chc_ruleset chc_ruleset;
+
+/* "hoc-2024" (Housing Ombudsman Complaint Handling Code 2024), "hoc-2022",
+ * "hoc" (2024 for complaints received from 2024-04-01, else 2022), "spso"
+ * (Scotland's model procedure). CHC_E_UNKNOWN_NAME otherwise. */
+CHC_API int chc_ruleset_builtin(chc_ruleset **out, const char *name);
+/* A landlord overlay (docs/evaluation.md):
+ *   {"name": "Acme", "base": "hoc-2024", "targets": {"stage2_acknowledgement": 2},
+ *    "receipt": {"non_working_day": "next_working_day", "cutoff": "17:00"}}
+ * Targets are reported beside the Code's limits, never instead of them; a
+ * target looser than the Code gives CHC_E_INVALID naming the provision. */
+CHC_API int chc_ruleset_from_json(chc_ruleset **out, const char *json, size_t len);
+CHC_API void chc_ruleset_free(chc_ruleset *rules);
+/* {"name", "title", "version", "rule_sets": [{"name", "deadlines": [...], "receipt"}]} */
+CHC_API int chc_ruleset_info_json(char **out, const chc_ruleset *rules);
+/* The Code's provision catalogue: {"rules", "catalogue", "provisions":
+ * [{"id", "section", "title", "text", "check", "items"}]}; "check" is case,
+ * policy or evidence. */
+CHC_API int chc_ruleset_provisions_json(char **out, const chc_ruleset *rules);
+
+/* ------------------------------------------------------------------------ */
+/* Evaluation                                                               */
+
+/* Evaluates one case record (docs/case-format.md; UTF-8 JSON, `len` bytes)
+ * as of `as_of`. `cal` may be NULL: the case's "calendar" field is used,
+ * else the rule set's default calendar. *out_json (free with
+ * chc_string_free) holds {"id", "rules", "status", "stage", "deadlines":
+ * [{"name", "provision", "due", "met", "state", "provisional", ...}],
+ * "findings": [{"provision", "result", "message", "events"}],
+ * "next_action"} (docs/evaluation.md). The case is never changed.
+ * Errors: CHC_E_JSON, CHC_E_SCHEMA, CHC_E_DATE, CHC_E_RANGE, CHC_E_LIMIT
+ * (cases over 1 MiB or 10,000 events), CHC_E_UNKNOWN_NAME (the case names an
+ * unknown calendar), each naming the field ("case.events[3].date: ..."). */
+CHC_API int chc_evaluate(char **out_json, const chc_ruleset *rules, const chc_calendar *cal, const char *case_json,
+                         size_t len, chc_day as_of);
+
+#define CHC_EVALUATE_EXPLAIN 1u   /* add each deadline's skipped days ("skipped") */
+#define CHC_EVALUATE_ECHO_CASE 2u /* add the case record as given ("case"), unknown fields included */
+
+/* Options for chc_evaluate_ex. Set `size` to sizeof(chc_evaluate_options)
+ * (CHC_EVALUATE_OPTIONS_INIT does): fields are only ever appended, and chc
+ * reads only the fields `size` covers. */
+typedef struct chc_evaluate_options {
+  uint32_t size;
+  uint32_t flags; /* CHC_EVALUATE_* bits */
+} chc_evaluate_options;
+#define CHC_EVALUATE_OPTIONS_INIT {(uint32_t)sizeof(chc_evaluate_options), 0u}
+
+/* chc_evaluate with options (NULL means the defaults). CHC_E_INVALID for a
+ * `size` smaller than the first version's or an unknown flag. */
+CHC_API int chc_evaluate_ex(char **out_json, const chc_ruleset *rules, const chc_calendar *cal, const char *case_json,
+                            size_t len, chc_day as_of, const chc_evaluate_options *options);
+
+/* The case record with every date checked and each timestamp's London date
+ * added beside it ("chc_received_date", "chc_local_date"); every other field,
+ * known or not, unchanged. */
+CHC_API int chc_case_normalize(char **out_json, const char *case_json, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,19 +2,13 @@
 
 #include "calendar/easter.hpp"
 #include "core/json_util.hpp"
+#include "embedded_data.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <algorithm>
 #include <climits>
 #include <map>
-
-namespace chc::embedded {
-extern const unsigned char divisions_json[];
-extern const std::size_t divisions_json_size;
-extern const unsigned char official_csv[];
-extern const std::size_t official_csv_size;
-}  // namespace chc::embedded
 
 namespace chc::detail {
 namespace {
@@ -146,8 +140,7 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
 
 Data load() {
   Data data;
-  const std::string_view text(reinterpret_cast<const char*>(embedded::divisions_json), embedded::divisions_json_size);
-  const auto doc = json::parse(text, "divisions.json");
+  const auto doc = json::parse(embedded::divisions_json(), "divisions.json");
   const auto& root = json::as_object(doc, "divisions.json");
   data.data_version = json::as_string(json::require(root, "data_version", "divisions.json"), "data_version");
   data.rules_checked_from = static_cast<int>(json::as_int(json::require(root, "rules_checked_from", ""), "rules_checked_from"));
@@ -180,8 +173,7 @@ Data load() {
     data.one_offs.push_back(std::move(x));
   }
 
-  const std::string_view csv(reinterpret_cast<const char*>(embedded::official_csv), embedded::official_csv_size);
-  const auto rows = parse_csv(csv);
+  const auto rows = parse_csv(embedded::official_csv());
   for (std::size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
     const auto& row = rows[i];
     if (row.size() == 1 && row[0].empty()) continue;

@@ -68,7 +68,10 @@ std::string Date::iso() const {
   const YearMonthDay ymd = civil_from_serial(serial_);
   char buf[32];
   if (ymd.year >= 0 && ymd.year <= 9999) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd.year, ymd.month, ymd.day);
+    const auto digit = [](int v) { return static_cast<char>('0' + v); };
+    return std::string{digit(ymd.year / 1000), digit(ymd.year / 100 % 10), digit(ymd.year / 10 % 10), digit(ymd.year % 10), '-',
+                       digit(ymd.month / 10),  digit(ymd.month % 10),       '-',                      digit(ymd.day / 10),
+                       digit(ymd.day % 10)};
   } else {
     std::snprintf(buf, sizeof buf, "%+05d-%02d-%02d", ymd.year, ymd.month, ymd.day);
   }

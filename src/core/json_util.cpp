@@ -2,16 +2,17 @@
 
 namespace chc::json {
 
-bj::value parse(std::string_view text, std::string_view what) {
+bj::value parse(std::string_view text, std::string_view what, bj::storage_ptr storage) {
   bj::parse_options options;
   options.max_depth = max_depth;
   bj::stream_parser parser({}, options);
+  parser.reset(std::move(storage));  // the parsed value lives in `storage`
   boost::system::error_code ec;
   std::size_t consumed = parser.write(text.data(), text.size(), ec);
   if (!ec) parser.finish(ec);
   if (ec) {
     if (ec == bj::error::too_deep) {
-      throw Error(Errc::limit, std::string(what) + ": JSON nested deeper than " + std::to_string(max_depth) + " levels");
+      throw Error(Errc::limit, std::string(what) + ": JSON nesting depth exceeds the limit of " + std::to_string(max_depth) + " levels");
     }
     if (consumed > text.size()) consumed = text.size();
     std::size_t line = 1, column = 1;
@@ -55,27 +56,36 @@ std::string element(std::string_view path, std::size_t index) {
   return std::string(path) + "[" + std::to_string(index) + "]";
 }
 
-void fail(Errc code, std::string_view path, std::string_view message) {
-  throw Error(code, std::string(path) + ": " + std::string(message));
+std::string Path::str() const {
+  if (!parent_) return std::string(root_);
+  std::string out = parent_->str();
+  if (index_ != no_index) return out + "[" + std::to_string(index_) + "]";
+  if (!out.empty()) out += '.';
+  out += key_;
+  return out;
 }
 
-const bj::object& as_object(const bj::value& v, std::string_view path) {
+void fail(Errc code, const Path& path, std::string_view message) {
+  throw Error(code, path.str() + ": " + std::string(message));
+}
+
+const bj::object& as_object(const bj::value& v, const Path& path) {
   if (!v.is_object()) fail(Errc::schema, path, "expected an object, found " + type_name(v));
   return v.get_object();
 }
 
-const bj::array& as_array(const bj::value& v, std::string_view path) {
+const bj::array& as_array(const bj::value& v, const Path& path) {
   if (!v.is_array()) fail(Errc::schema, path, "expected an array, found " + type_name(v));
   return v.get_array();
 }
 
-std::string_view as_string(const bj::value& v, std::string_view path) {
+std::string_view as_string(const bj::value& v, const Path& path) {
   if (!v.is_string()) fail(Errc::schema, path, "expected a string, found " + type_name(v));
   const auto& s = v.get_string();
   return {s.data(), s.size()};
 }
 
-int64_t as_int(const bj::value& v, std::string_view path) {
+int64_t as_int(const bj::value& v, const Path& path) {
   if (v.is_int64()) return v.get_int64();
   if (v.is_uint64()) {
     if (v.get_uint64() > static_cast<uint64_t>(INT64_MAX)) fail(Errc::overflow, path, "integer too large");
@@ -89,12 +99,12 @@ int64_t as_int(const bj::value& v, std::string_view path) {
   fail(Errc::schema, path, "expected an integer, found " + type_name(v));
 }
 
-bool as_bool(const bj::value& v, std::string_view path) {
+bool as_bool(const bj::value& v, const Path& path) {
   if (!v.is_bool()) fail(Errc::schema, path, "expected true or false, found " + type_name(v));
   return v.get_bool();
 }
 
-Date as_date(const bj::value& v, std::string_view path) {
+Date as_date(const bj::value& v, const Path& path) {
   const std::string_view text = as_string(v, path);
   try {
     return Date::parse(text);
@@ -109,9 +119,9 @@ const bj::value* find(const bj::object& o, std::string_view key) {
   return &it->value();
 }
 
-const bj::value& require(const bj::object& o, std::string_view key, std::string_view path) {
+const bj::value& require(const bj::object& o, std::string_view key, const Path& path) {
   const bj::value* v = find(o, key);
-  if (!v) fail(Errc::schema, field(path, key), "required field is missing");
+  if (!v) fail(Errc::schema, path.key(key), "required field is missing");
   return *v;
 }
 

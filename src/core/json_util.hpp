@@ -19,7 +19,7 @@ namespace bj = boost::json;
 inline constexpr std::size_t max_depth = 64;
 
 // Parses `text`. Throws Error(Errc::json) naming `what`, the line and column.
-bj::value parse(std::string_view text, std::string_view what);
+bj::value parse(std::string_view text, std::string_view what, bj::storage_ptr storage = {});
 
 std::string type_name(const bj::value& v);
 
@@ -27,17 +27,38 @@ std::string type_name(const bj::value& v);
 std::string field(std::string_view path, std::string_view key);
 std::string element(std::string_view path, std::size_t index);
 
-[[noreturn]] void fail(Errc code, std::string_view path, std::string_view message);
+// Where a value sits in a document, rendered as text only when an error
+// names it: hot readers chain Paths on the stack instead of building strings.
+class Path {
+ public:
+  Path(std::string_view root) : root_(root) {}  // NOLINT: implicit by design
+  Path(const std::string& root) : root_(root) {}  // NOLINT
+  Path(const char* root) : root_(root) {}         // NOLINT
+  // The parent must outlive the child (true for temporaries in one expression).
+  Path key(std::string_view k) const { return Path(this, k, no_index); }
+  Path index(std::size_t i) const { return Path(this, {}, i); }
+  std::string str() const;
 
-const bj::object& as_object(const bj::value& v, std::string_view path);
-const bj::array& as_array(const bj::value& v, std::string_view path);
-std::string_view as_string(const bj::value& v, std::string_view path);
-int64_t as_int(const bj::value& v, std::string_view path);
-bool as_bool(const bj::value& v, std::string_view path);
-Date as_date(const bj::value& v, std::string_view path);
+ private:
+  static constexpr std::size_t no_index = static_cast<std::size_t>(-1);
+  Path(const Path* parent, std::string_view key, std::size_t index) : parent_(parent), key_(key), index_(index) {}
+  const Path* parent_ = nullptr;
+  std::string_view root_;
+  std::string_view key_;
+  std::size_t index_ = no_index;
+};
+
+[[noreturn]] void fail(Errc code, const Path& path, std::string_view message);
+
+const bj::object& as_object(const bj::value& v, const Path& path);
+const bj::array& as_array(const bj::value& v, const Path& path);
+std::string_view as_string(const bj::value& v, const Path& path);
+int64_t as_int(const bj::value& v, const Path& path);
+bool as_bool(const bj::value& v, const Path& path);
+Date as_date(const bj::value& v, const Path& path);
 
 // Members that are absent or null give nullptr.
 const bj::value* find(const bj::object& o, std::string_view key);
-const bj::value& require(const bj::object& o, std::string_view key, std::string_view path);
+const bj::value& require(const bj::object& o, std::string_view key, const Path& path);
 
 }  // namespace chc::json

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "evaluate/case_impl.hpp"
+
+#include <chc/evaluate.hpp>
+
+#include <string>
+
+namespace chc {
+
+Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of);
+
+// Parse, evaluate and serialise in one go, with the case's JSON held in a
+// short-lived arena: the fast path for the C API, the CLI and reports.
+std::string evaluate_json(const RuleSet& rules, const Calendar* calendar, std::string_view case_json, Date as_of,
+                          const EvaluationJsonOptions& options = {});
+
+}  // namespace chc
