@@ -5,30 +5,34 @@ namespace chc::json {
 bj::value parse(std::string_view text, std::string_view what, bj::storage_ptr storage) {
   bj::parse_options options;
   options.max_depth = max_depth;
-  bj::stream_parser parser({}, options);
+  // The parser's own working stack starts in this buffer, not on the heap.
+  unsigned char scratch[4096];
+  bj::stream_parser parser({}, options, scratch, sizeof scratch);
   parser.reset(std::move(storage));  // the parsed value lives in `storage`
   boost::system::error_code ec;
   std::size_t consumed = parser.write(text.data(), text.size(), ec);
   if (!ec) parser.finish(ec);
-  if (ec) {
-    if (ec == bj::error::too_deep) {
-      throw Error(Errc::limit, std::string(what) + ": JSON nesting depth exceeds the limit of " + std::to_string(max_depth) + " levels");
-    }
-    if (consumed > text.size()) consumed = text.size();
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < consumed; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    const std::string where = text.empty() ? std::string(" (the input is empty)")
-                                           : " at line " + std::to_string(line) + ", column " + std::to_string(column);
-    throw Error(Errc::json, std::string(what) + ": malformed JSON" + where + ": " + ec.message());
-  }
+  if (ec) throw_parse_error(text, consumed, ec, what);
   return parser.release();
+}
+
+void throw_parse_error(std::string_view text, std::size_t consumed, const boost::system::error_code& ec, std::string_view what) {
+  if (ec == bj::error::too_deep) {
+    throw Error(Errc::limit, std::string(what) + ": JSON nesting depth exceeds the limit of " + std::to_string(max_depth) + " levels");
+  }
+  if (consumed > text.size()) consumed = text.size();
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < consumed; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  const std::string at = text.empty() ? std::string(" (the input is empty)")
+                                      : " at line " + std::to_string(line) + ", column " + std::to_string(column);
+  throw Error(Errc::json, std::string(what) + ": malformed JSON" + at + ": " + ec.message());
 }
 
 std::string type_name(const bj::value& v) {

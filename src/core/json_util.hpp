@@ -23,6 +23,11 @@ bj::value parse(std::string_view text, std::string_view what, bj::storage_ptr st
 
 std::string type_name(const bj::value& v);
 
+// Throws Error(Errc::json, or Errc::limit for too deep) for a parse that
+// failed with `ec` after `consumed` bytes of `text`, naming line and column.
+[[noreturn]] void throw_parse_error(std::string_view text, std::size_t consumed, const boost::system::error_code& ec,
+                                    std::string_view what);
+
 // "a.b" / "a[3]" path building for messages.
 std::string field(std::string_view path, std::string_view key);
 std::string element(std::string_view path, std::size_t index);

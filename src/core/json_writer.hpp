@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,127 +16,179 @@ namespace chc {
 
 class JsonWriter {
  public:
+  // Appends to `out` when finished (finish() or the destructor). Until then
+  // the text goes into the writer's own uninitialised buffer, on the stack
+  // while it fits, so a write is a bounds check and a copy, never a library
+  // call or a zero-fill.
   explicit JsonWriter(std::string& out) : out_(out) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  ~JsonWriter() { finish(); }
+  void finish() {
+    out_.append(buf_, size_);
+    size_ = 0;
+  }
 
   JsonWriter& begin_object() { return open('{'); }
   JsonWriter& end_object() { return close('}'); }
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
 
-  // A member name inside an object; the value follows.
-  JsonWriter& key(std::string_view k) {
-    separator();
-    string_body(k);
-    out_ += ':';
+  // A member name chc chooses (a literal needing no escaping); the value follows.
+  template <std::size_t N>
+  JsonWriter& key(const char (&name)[N]) {
+    char text[N + 3];
+    text[0] = ',';
+    text[1] = '"';
+    std::memcpy(text + 2, name, N - 1);
+    text[N + 1] = '"';
+    text[N + 2] = ':';
+    const bool comma = needs_comma();
+    put(text + (comma ? 0 : 1), comma ? N + 3 : N + 2);
+    after_key_ = true;
+    return *this;
+  }
+  // A member name from input data: escaped like any string.
+  JsonWriter& key(std::string_view name) {
+    quoted(name);
+    put(":", 1);
     after_key_ = true;
     return *this;
   }
   JsonWriter& value(std::string_view s) {
-    separator();
-    string_body(s);
+    quoted(s);
     return *this;
   }
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
   JsonWriter& value(int64_t n) {
-    separator();
-    out_ += std::to_string(n);
-    return *this;
+    char buf[24];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    uint64_t u = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+    do {
+      *--p = static_cast<char>('0' + u % 10);
+      u /= 10;
+    } while (u);
+    if (n < 0) *--p = '-';
+    return token(std::string_view(p, static_cast<std::size_t>(end - p)));
   }
   JsonWriter& value(int n) { return value(static_cast<int64_t>(n)); }
-  JsonWriter& value(bool b) {
-    separator();
-    out_ += b ? "true" : "false";
-    return *this;
-  }
+  JsonWriter& value(bool b) { return token(b ? std::string_view("true") : std::string_view("false")); }
   JsonWriter& value(double d) {
-    separator();
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.15g", d);
-    out_ += buf;
-    return *this;
+    const int len = std::snprintf(buf, sizeof buf, "%.15g", d);
+    return token(std::string_view(buf, static_cast<std::size_t>(len)));
   }
   JsonWriter& value(Date d) {
-    separator();
     const YearMonthDay ymd = d.ymd();
-    if (ymd.year < 0 || ymd.year > 9999) {
-      string_body(d.iso());
-      return *this;
-    }
+    if (ymd.year < 0 || ymd.year > 9999) return value(d.iso());
     const auto digit = [](int v) { return static_cast<char>('0' + v); };
-    const char text[12] = {'"', digit(ymd.year / 1000), digit(ymd.year / 100 % 10), digit(ymd.year / 10 % 10), digit(ymd.year % 10),
-                           '-', digit(ymd.month / 10), digit(ymd.month % 10), '-', digit(ymd.day / 10), digit(ymd.day % 10), '"'};
-    out_.append(text, sizeof text);
+    const char text[13] = {',', '"', digit(ymd.year / 1000), digit(ymd.year / 100 % 10), digit(ymd.year / 10 % 10),
+                           digit(ymd.year % 10), '-', digit(ymd.month / 10), digit(ymd.month % 10), '-', digit(ymd.day / 10),
+                           digit(ymd.day % 10), '"'};
+    const bool comma = needs_comma();
+    put(text + (comma ? 0 : 1), comma ? 13 : 12);
     return *this;
   }
-  JsonWriter& null() {
-    separator();
-    out_ += "null";
-    return *this;
-  }
+  JsonWriter& null() { return token("null"); }
   // Already-serialised JSON, inserted as a value.
-  JsonWriter& raw(std::string_view json) {
-    separator();
-    out_ += json;
-    return *this;
-  }
+  JsonWriter& raw(std::string_view json) { return token(json); }
 
  private:
+  void reserve(std::size_t extra) {
+    if (size_ + extra <= capacity_) [[likely]]
+      return;
+    const std::size_t capacity = std::max(capacity_ * 2, size_ + extra);
+    auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+    std::memcpy(grown.get(), buf_, size_);
+    heap_ = std::move(grown);
+    buf_ = heap_.get();
+    capacity_ = capacity;
+  }
+  void put(const char* p, std::size_t n) {
+    reserve(n);
+    char* at = buf_ + size_;
+    if (n <= 16) {
+      for (std::size_t i = 0; i < n; ++i) at[i] = p[i];  // short pieces: no library call
+    } else {
+      std::memcpy(at, p, n);
+    }
+    size_ += n;
+  }
+  // Whether a comma goes before the next item; resets the state for it.
+  bool needs_comma() {
+    const bool comma = !first_ && !after_key_;
+    first_ = false;
+    after_key_ = false;
+    return comma;
+  }
+  JsonWriter& token(std::string_view text) {
+    if (needs_comma()) put(",", 1);
+    put(text.data(), text.size());
+    return *this;
+  }
   JsonWriter& open(char c) {
-    separator();
-    out_ += c;
+    const char text[2] = {',', c};
+    const bool comma = needs_comma();
+    put(text + (comma ? 0 : 1), comma ? 2 : 1);
     first_ = true;
     return *this;
   }
   JsonWriter& close(char c) {
-    out_ += c;
+    put(&c, 1);
     first_ = false;
     return *this;
   }
-  void separator() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    if (!first_) out_ += ',';
-    first_ = false;
-  }
-  void string_body(std::string_view s) {
-    out_ += '"';
-    // Copy runs that need no escaping in one append.
-    std::size_t run = 0;
-    std::size_t i = 0;
-    // Eight bytes at a time while none is a control character, '"' or '\\'.
+  void quoted(std::string_view s) {
+    const bool comma = needs_comma();
+    const std::size_t n = s.size();
+    reserve(n + 3);
+    if (comma) buf_[size_++] = ',';
+    buf_[size_++] = '"';
     constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t x;
-      std::memcpy(&x, s.data() + i, 8);
-      const uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
-      const uint64_t special = ((x - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~x & highs;
-      if (special) break;
-    }
-    for (; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - run);
-      run = i + 1;
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default: {
-          static constexpr char hex[] = "0123456789abcdef";
-          const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-          out_.append(escaped, sizeof escaped);
+    std::size_t i = 0;
+    while (i < n) {
+      // Copy eight bytes at a time while none is a control character, '"' or '\\'.
+      for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        const uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+        if (((x - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~x & highs) break;
+        reserve(8);
+        std::memcpy(buf_ + size_, &x, 8);
+        size_ += 8;
+      }
+      // Then byte by byte to the end of this block (or the string).
+      for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          reserve(1);
+          buf_[size_++] = static_cast<char>(c);
+          continue;
+        }
+        switch (c) {
+          case '"': put("\\\"", 2); break;
+          case '\\': put("\\\\", 2); break;
+          case '\n': put("\\n", 2); break;
+          case '\r': put("\\r", 2); break;
+          case '\t': put("\\t", 2); break;
+          default: {
+            static constexpr char hex[] = "0123456789abcdef";
+            const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            put(escaped, sizeof escaped);
+          }
         }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
+    put("\"", 1);
   }
 
   std::string& out_;
+  char stack_[3072];  // uninitialised on purpose
+  char* buf_ = stack_;
+  std::size_t capacity_ = sizeof stack_;
+  std::size_t size_ = 0;
+  std::unique_ptr<char[]> heap_;
   bool first_ = true;
   bool after_key_ = false;
 };

@@ -1,8 +1,17 @@
+// Reading a case record: one SAX pass over the JSON text (no document tree),
+// capturing the fields chc reads and skipping every other field whole. The
+// text itself is kept for echo and normalisation, so nothing the CRM sent is
+// lost.
 #include "evaluate/case_impl.hpp"
 
 #include "core/json_util.hpp"
+#include "core/json_writer.hpp"
 #include "core/london_time.hpp"
+#include "core/text.hpp"
 
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <array>
 #include <cstring>
 
 namespace chc {
@@ -42,184 +51,519 @@ constexpr EventType known_types[] = {
     EventType::escalation_refused, EventType::not_accepted, EventType::withdrawn,        EventType::remedy_offered,
     EventType::remedy_completed, EventType::action_opened,  EventType::action_completed, EventType::update_sent};
 
-std::string field(const std::string& path, std::string_view key) { return json::field(path, key); }
+// A value chc reads, as the parser delivered it.
+struct Scalar {
+  enum class Kind : uint8_t { absent, null, string, int64, uint64, number, boolean, object, array };
+  Kind kind = Kind::absent;
+  std::string text;  // strings, and the literal text of numbers
+  int64_t i = 0;
+  double d = 0;
+  bool b = false;
 
-LocalMoment moment(const bj::value& v, const std::string& path) {
-  const std::string_view text = json::as_string(v, path);
+  bool present() const { return kind != Kind::absent && kind != Kind::null; }
+  std::string type_name() const { return kind_name(kind); }
+  static std::string kind_name(Kind kind) {
+    switch (kind) {
+      case Kind::absent:
+      case Kind::null: return "null";
+      case Kind::string: return "a string";
+      case Kind::int64:
+      case Kind::uint64: return "an integer";
+      case Kind::number: return "a number";
+      case Kind::boolean: return "a boolean";
+      case Kind::object: return "an object";
+      case Kind::array: return "an array";
+    }
+    return "a value";
+  }
+};
+
+// The fields of a case and of an event that chc reads (docs/case-format.md).
+enum class RootField { id, received, issue_date, calendar, category, events, count };
+constexpr std::array<std::string_view, 6> root_names = {"id", "received", "issue_date", "calendar", "category", "events"};
+
+enum class EventField {
+  type, date, stage, handler, definition, working_days, new_due, reason, ombudsman_details_given, good_reason, decision,
+  letter, explanation_given, ombudsman_right_given, id, what, amount, due, count
+};
+constexpr std::array<std::string_view, 18> event_names = {
+    "type",   "date",     "stage",  "handler",           "definition",            "working_days", "new_due", "reason", "ombudsman_details_given",
+    "good_reason", "decision", "letter", "explanation_given", "ombudsman_right_given", "id",           "what",    "amount", "due"};
+
+template <std::size_t N>
+int field_index(const std::array<std::string_view, N>& names, std::string_view key) {
+  for (std::size_t i = 0; i < N; ++i) {
+    // Length and first letter rule out almost every name before a full compare.
+    if (names[i].size() == key.size() && names[i][0] == key[0] && names[i] == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string where(std::string_view base, std::string_view key) { return cat(base, ".", key); }
+
+// "case.events[3].date" (or "case.received" for event -1), rendered only when an error names it.
+struct LazyPath {
+  int event = -1;
+  std::string_view key;
+  std::string str() const {
+    const std::string base = event < 0 ? std::string("case") : cat("case.events[", std::to_string(event), "]");
+    return key.empty() ? base : where(base, key);
+  }
+};
+
+[[noreturn]] void fail(Errc code, const std::string& path, std::string_view message) { throw Error(code, cat(path, ": ", message)); }
+[[noreturn]] void fail(Errc code, const LazyPath& path, std::string_view message) { fail(code, path.str(), message); }
+
+template <class P>
+LocalMoment moment(const Scalar& v, const P& path) {
+  if (v.kind != Scalar::Kind::string) fail(Errc::schema, path, "expected a string, found " + v.type_name());
   LocalMoment m;
   try {
-    m = parse_london_moment(text);
+    m = parse_london_moment(v.text);
   } catch (const Error& e) {
-    json::fail(e.code(), path, e.what());
+    fail(e.code(), path, e.what());
   }
   if (m.date < Calendar::first_supported_day() || m.date > Calendar::last_supported_day()) {
-    json::fail(Errc::range, path, m.date.iso() + " is outside the supported range " + Calendar::first_supported_day().iso() +
-                                      " to " + Calendar::last_supported_day().iso());
+    fail(Errc::range, path, cat(m.date.iso(), " is outside the supported range ", Calendar::first_supported_day().iso(), " to ",
+                                Calendar::last_supported_day().iso()));
   }
   return m;
 }
 
-std::string text_of(const bj::object& o, std::string_view key, const std::string& path) {
-  const auto* v = json::find(o, key);
-  if (!v) return {};
-  if (v->is_string()) return std::string(v->get_string());
-  if (v->is_int64() || v->is_uint64()) return bj::serialize(*v);  // handler or id given as a number
-  json::fail(Errc::schema, field(path, key), "expected a string, found " + json::type_name(*v));
+// A string, or a whole number given where a string belongs (handlers, ids).
+template <class P>
+std::string text_value(const Scalar& v, const P& path) {
+  if (v.kind == Scalar::Kind::string || v.kind == Scalar::Kind::int64 || v.kind == Scalar::Kind::uint64) return v.text;
+  fail(Errc::schema, path, "expected a string, found " + v.type_name());
 }
 
-Tri tri(const bj::object& o, std::string_view key, const std::string& path) {
-  const auto* v = json::find(o, key);
-  if (!v) return Tri::absent;
-  return json::as_bool(*v, field(path, key)) ? Tri::yes : Tri::no;
+template <class P>
+Tri tri(const Scalar& v, const P& path) {
+  if (v.kind != Scalar::Kind::boolean) fail(Errc::schema, path, "expected true or false, found " + v.type_name());
+  return v.b ? Tri::yes : Tri::no;
 }
 
-std::optional<Date> date_field(const bj::object& o, std::string_view key, const std::string& path) {
-  const auto* v = json::find(o, key);
-  if (!v) return std::nullopt;
-  return moment(*v, field(path, key)).date;
-}
-
-void read_letter(Event& e, const bj::value& v, const std::string& path) {
-  e.has_letter = true;
-  if (v.is_array()) {
-    // A list of the items present: everything else is missing.
-    e.letter.fill(Tri::no);
-    const auto& items = v.get_array();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const std::string ip = json::element(path, i);
-      const int k = letter_item_index(json::as_string(items[i], ip));
-      if (k < 0) json::fail(Errc::schema, ip, "unknown letter item (known: stage, definition, decision, reasons, remedy, outstanding_actions, escalation)");
-      e.letter[static_cast<std::size_t>(k)] = Tri::yes;
-    }
-    return;
+template <class P>
+int64_t integer(const Scalar& v, const P& path) {
+  if (v.kind == Scalar::Kind::int64) return v.i;
+  if (v.kind == Scalar::Kind::uint64) fail(Errc::overflow, path, "integer too large");
+  if (v.kind == Scalar::Kind::number) {
+    if (v.d == static_cast<double>(static_cast<int64_t>(v.d)) && v.d > -9.2e18 && v.d < 9.2e18) return static_cast<int64_t>(v.d);
+    fail(Errc::schema, path, "expected a whole number, found " + v.text);
   }
-  const auto& o = json::as_object(v, path);
-  for (const auto& kv : o) {
-    const int k = letter_item_index(kv.key());
-    if (k < 0) continue;  // a CRM's own letter fields are kept, not read
-    e.letter[static_cast<std::size_t>(k)] = json::as_bool(kv.value(), field(path, kv.key())) ? Tri::yes : Tri::no;
-  }
+  fail(Errc::schema, path, "expected an integer, found " + v.type_name());
 }
 
-Event read_event(const bj::value& v, int index, const std::string& path) {
-  const auto& o = json::as_object(v, path);
+// What a letter said, as the parser met it.
+struct LetterCapture {
+  Scalar::Kind kind = Scalar::Kind::absent;  // object, array, or another (wrong) kind
+  std::array<Tri, 7> items{};
+  std::string bad_item_path;  // set on the first invalid entry
+  std::string bad_item_message;
+  Errc bad_item_code = Errc::ok;
+};
+
+struct EventCapture {
+  std::array<Scalar, static_cast<std::size_t>(EventField::count)> fields;
+  LetterCapture letter;
+  const Scalar& operator[](EventField f) const { return fields[static_cast<std::size_t>(f)]; }
+  // Ready for the next event, keeping the strings' storage.
+  void reset() {
+    for (Scalar& f : fields) f.kind = Scalar::Kind::absent;
+    letter = LetterCapture{};
+  }
+};
+
+EventType event_type(const Scalar& v, const LazyPath& path) {
+  if (v.kind != Scalar::Kind::string) fail(Errc::schema, path, "expected a string, found " + v.type_name());
+  for (EventType t : known_types) {
+    if (v.text == event_type_name(t)) return t;
+  }
+  if (v.text.size() > 2 && v.text.compare(0, 2, "x-") == 0) return EventType::custom;
+  fail(Errc::schema, path,
+       "unknown event type \"" + v.text +
+           "\" (known: acknowledged, extension, response, escalation_requested, escalation_refused, not_accepted, "
+           "withdrawn, remedy_offered, remedy_completed, action_opened, action_completed, update_sent; a CRM's own "
+           "types start with \"x-\")");
+}
+
+// Checks one event's captured fields and turns them into an Event. Paths for
+// messages are only built when something is wrong.
+Event finish_event(const EventCapture& c, int index) {
   Event e;
   e.index = index;
-  const std::string_view type = json::as_string(json::require(o, "type", path), field(path, "type"));
-  bool known = false;
-  for (EventType t : known_types) {
-    if (type == event_type_name(t)) {
-      e.type = t;
-      known = true;
-    }
-  }
-  if (!known) {
-    if (type.size() > 2 && type.substr(0, 2) == "x-") {
-      e.type = EventType::custom;
-    } else {
-      json::fail(Errc::schema, field(path, "type"),
-                 "unknown event type \"" + std::string(type) +
-                     "\" (known: acknowledged, extension, response, escalation_requested, escalation_refused, not_accepted, "
-                     "withdrawn, remedy_offered, remedy_completed, action_opened, action_completed, update_sent; a CRM's own "
-                     "types start with \"x-\")");
-    }
-  }
-  e.date = moment(json::require(o, "date", path), field(path, "date")).date;
+  const LazyPath path{index, {}};
+  auto at = [&](EventField f) { return LazyPath{index, event_names[static_cast<std::size_t>(f)]}; };
+  if (!c[EventField::type].present()) fail(Errc::schema, at(EventField::type), "required field is missing");
+  e.type = event_type(c[EventField::type], at(EventField::type));
+  if (!c[EventField::date].present()) fail(Errc::schema, at(EventField::date), "required field is missing");
+  e.date = moment(c[EventField::date], at(EventField::date)).date;
   if (e.type == EventType::custom) return e;
-  if (const auto* s = json::find(o, "stage")) {
-    const int64_t stage = json::as_int(*s, field(path, "stage"));
-    if (stage < 1 || stage > 3) json::fail(Errc::schema, field(path, "stage"), "a stage is 1, 2 or 3");
-    e.stage = static_cast<int>(stage);
+  for (std::size_t f = 0; f < c.fields.size(); ++f) {
+    const Scalar& v = c.fields[f];
+    const auto field = static_cast<EventField>(f);
+    if (!v.present() || field == EventField::type || field == EventField::date) continue;
+    const LazyPath path_f{index, event_names[f]};
+    switch (field) {
+      case EventField::stage: {
+        const int64_t stage = integer(v, path_f);
+        if (stage < 1 || stage > 3) fail(Errc::schema, path_f, "a stage is 1, 2 or 3");
+        e.stage = static_cast<int>(stage);
+        break;
+      }
+      case EventField::handler: e.handler = text_value(v, path_f); break;
+      case EventField::definition:
+        if (v.kind == Scalar::Kind::boolean) e.definition = v.b ? Tri::yes : Tri::no;
+        else if (v.kind == Scalar::Kind::string) e.definition = v.text.empty() ? Tri::no : Tri::yes;
+        else fail(Errc::schema, path_f, "expected a string or true/false, found " + v.type_name());
+        break;
+      case EventField::working_days: {
+        const int64_t days = integer(v, path_f);
+        if (days < 1 || days > 100000) fail(Errc::schema, path_f, "an extension is a positive number of working days");
+        e.working_days = static_cast<int32_t>(days);
+        break;
+      }
+      case EventField::new_due: e.new_due = moment(v, path_f).date; break;
+      case EventField::reason: e.reason = text_value(v, path_f); break;
+      case EventField::ombudsman_details_given: e.ombudsman_details = tri(v, path_f); break;
+      case EventField::good_reason: e.good_reason = text_value(v, path_f); break;
+      case EventField::decision: e.decision = text_value(v, path_f); break;
+      case EventField::letter:
+        if (c.letter.kind != Scalar::Kind::object && c.letter.kind != Scalar::Kind::array) {
+          fail(Errc::schema, path_f, "expected an object or an array, found " + v.type_name());
+        }
+        if (c.letter.bad_item_code != Errc::ok) fail(c.letter.bad_item_code, c.letter.bad_item_path, c.letter.bad_item_message);
+        e.has_letter = true;
+        e.letter = c.letter.items;
+        break;
+      case EventField::explanation_given: e.explanation_given = tri(v, path_f); break;
+      case EventField::ombudsman_right_given: e.ombudsman_right_given = tri(v, path_f); break;
+      case EventField::id: e.ref = text_value(v, path_f); break;
+      case EventField::what: e.what = text_value(v, path_f); break;
+      case EventField::amount:
+        if (v.kind != Scalar::Kind::int64 && v.kind != Scalar::Kind::uint64 && v.kind != Scalar::Kind::number) {
+          fail(Errc::schema, path_f, "expected a number, found " + v.type_name());
+        }
+        if (!(v.d >= 0) || v.d > 1e12) fail(Errc::schema, path_f, "an amount is a number of pounds, 0 or more");
+        e.amount = v.d;
+        break;
+      case EventField::due: e.due = moment(v, path_f).date; break;
+      case EventField::type:
+      case EventField::date:
+      case EventField::count: break;
+    }
   }
-  e.handler = text_of(o, "handler", path);
-  if (const auto* d = json::find(o, "definition")) {
-    if (d->is_bool()) e.definition = d->get_bool() ? Tri::yes : Tri::no;
-    else e.definition = json::as_string(*d, field(path, "definition")).empty() ? Tri::no : Tri::yes;
-  }
-  if (const auto* w = json::find(o, "working_days")) {
-    const int64_t days = json::as_int(*w, field(path, "working_days"));
-    if (days < 1 || days > 100000) json::fail(Errc::schema, field(path, "working_days"), "an extension is a positive number of working days");
-    e.working_days = static_cast<int32_t>(days);
-  }
-  e.new_due = date_field(o, "new_due", path);
   if (e.type == EventType::extension && !e.working_days && !e.new_due) {
-    json::fail(Errc::schema, path, "an extension needs \"working_days\" or \"new_due\"");
+    fail(Errc::schema, path, "an extension needs \"working_days\" or \"new_due\"");
   }
-  e.reason = text_of(o, "reason", path);
-  e.ombudsman_details = tri(o, "ombudsman_details_given", path);
-  e.good_reason = text_of(o, "good_reason", path);
-  e.decision = text_of(o, "decision", path);
-  if (const auto* l = json::find(o, "letter")) read_letter(e, *l, field(path, "letter"));
-  if (e.type == EventType::not_accepted && json::find(o, "reason")) {
+  if (e.type == EventType::not_accepted && !e.reason.empty()) {
     static constexpr const char* reasons[] = {"over_12_months", "over_6_months", "over_time_limit", "legal_proceedings",
                                               "previously_considered", "other"};
     if (std::none_of(std::begin(reasons), std::end(reasons), [&](const char* r) { return e.reason == r; })) {
-      json::fail(Errc::schema, field(path, "reason"),
-                 "\"" + e.reason + "\" is not an exclusion (use over_12_months, legal_proceedings, previously_considered or other)");
+      fail(Errc::schema, LazyPath{index, "reason"},
+           "\"" + e.reason + "\" is not an exclusion (use over_12_months, legal_proceedings, previously_considered or other)");
     }
   }
-  e.explanation_given = tri(o, "explanation_given", path);
-  e.ombudsman_right_given = tri(o, "ombudsman_right_given", path);
-  e.ref = text_of(o, "id", path);
-  e.what = text_of(o, "what", path);
-  if (const auto* a = json::find(o, "amount")) {
-    if (!a->is_number()) json::fail(Errc::schema, field(path, "amount"), "expected a number, found " + json::type_name(*a));
-    const double amount = a->to_number<double>();
-    if (!(amount >= 0) || amount > 1e12) json::fail(Errc::schema, field(path, "amount"), "an amount is a number of pounds, 0 or more");
-    e.amount = amount;
-  }
-  e.due = date_field(o, "due", path);
   return e;
 }
 
+// The SAX handler. A stack of frames says where the parser is; a value lands
+// in the field its frame and key name, or is skipped with everything under it.
+class CaseReader {
+ public:
+  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+
+  explicit CaseReader(Case::Impl& c) : case_(c) {}
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+  bool on_comment_part(bj::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(bj::string_view, boost::system::error_code&) { return true; }
+
+  bool on_object_begin(boost::system::error_code&) {
+    open(Scalar::Kind::object);
+    return true;
+  }
+  bool on_object_end(std::size_t, boost::system::error_code&) {
+    close();
+    return true;
+  }
+  bool on_array_begin(boost::system::error_code&) {
+    open(Scalar::Kind::array);
+    return true;
+  }
+  bool on_array_end(std::size_t, boost::system::error_code&) {
+    close();
+    return true;
+  }
+  bool on_key_part(bj::string_view s, std::size_t, boost::system::error_code&) {
+    part_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(bj::string_view s, std::size_t, boost::system::error_code&) {
+    Frame& f = stack_.back();
+    std::string_view key(s.data(), s.size());
+    if (!part_.empty()) key = part_.append(s.data(), s.size());
+    // Resolved now, so no key is copied: the field it names, or -1.
+    switch (f.role) {
+      case Role::root: f.field = field_index(root_names, key); break;
+      case Role::event: f.field = key.empty() ? -1 : field_index(event_names, key); break;
+      case Role::letter_object: f.field = letter_item_index(key); break;
+      default: break;
+    }
+    part_.clear();
+    return true;
+  }
+  bool on_string_part(bj::string_view s, std::size_t, boost::system::error_code&) {
+    part_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_string(bj::string_view s, std::size_t, boost::system::error_code&) {
+    check_scalar_position(Scalar::Kind::string);
+    Scalar* slot = target();
+    if (slot) {
+      slot->kind = Scalar::Kind::string;
+      slot->text = part_;
+      slot->text.append(s.data(), s.size());
+    } else if (stack_.back().role == Role::letter_array) {
+      letter_list_item(part_.empty() ? std::string_view(s.data(), s.size()) : std::string_view(part_.append(s.data(), s.size())));
+    } else {
+      letter_value(Scalar::Kind::string, false);
+    }
+    part_.clear();
+    after_value();
+    return true;
+  }
+  bool on_number_part(bj::string_view s, boost::system::error_code&) {
+    part_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_int64(int64_t i, bj::string_view s, boost::system::error_code&) {
+    return number(Scalar::Kind::int64, i, static_cast<double>(i), s);
+  }
+  bool on_uint64(uint64_t u, bj::string_view s, boost::system::error_code&) {
+    return number(Scalar::Kind::uint64, 0, static_cast<double>(u), s);
+  }
+  bool on_double(double d, bj::string_view s, boost::system::error_code&) { return number(Scalar::Kind::number, 0, d, s); }
+  bool on_bool(bool b, boost::system::error_code&) {
+    check_scalar_position(Scalar::Kind::boolean);
+    if (Scalar* slot = target()) {
+      slot->kind = Scalar::Kind::boolean;
+      slot->b = b;
+    } else {
+      letter_value(Scalar::Kind::boolean, b);
+    }
+    after_value();
+    return true;
+  }
+  bool on_null(boost::system::error_code&) {
+    check_scalar_position(Scalar::Kind::null);
+    if (Scalar* slot = target()) slot->kind = Scalar::Kind::null;
+    else letter_value(Scalar::Kind::null, false);
+    after_value();
+    return true;
+  }
+
+  void finish() {
+    const std::string path = "case";
+    const auto& id = root_[static_cast<std::size_t>(RootField::id)];
+    if (!id.present()) fail(Errc::schema, "case.id", "required field is missing");
+    if (id.kind == Scalar::Kind::string) {
+      if (id.text.empty()) fail(Errc::schema, "case.id", "must not be empty");
+      std::string quoted;
+      JsonWriter(quoted).value(id.text);
+      case_.id_json = std::move(quoted);
+    } else if (id.kind == Scalar::Kind::int64 || id.kind == Scalar::Kind::uint64) {
+      case_.id_json = id.text;
+    } else {
+      fail(Errc::schema, "case.id", "expected a string or a whole number, found " + id.type_name());
+    }
+    const auto& received = root_[static_cast<std::size_t>(RootField::received)];
+    if (!received.present()) fail(Errc::schema, "case.received", "required field is missing");
+    const LocalMoment m = moment(received, "case.received");
+    case_.received = m.date;
+    case_.received_minute = m.minute;
+    if (const auto& v = root_[static_cast<std::size_t>(RootField::issue_date)]; v.present()) {
+      case_.issue_date = moment(v, "case.issue_date").date;
+    }
+    if (const auto& v = root_[static_cast<std::size_t>(RootField::calendar)]; v.present()) case_.calendar = text_value(v, "case.calendar");
+    if (const auto& v = root_[static_cast<std::size_t>(RootField::category)]; v.present()) case_.category = text_value(v, "case.category");
+    const auto& events = root_[static_cast<std::size_t>(RootField::events)];
+    if (!events.present()) fail(Errc::schema, "case.events", "required field is missing");
+    if (events.kind != Scalar::Kind::array) fail(Errc::schema, "case.events", "expected an array, found " + events.type_name());
+  }
+
+ private:
+  enum class Role : uint8_t { root, events, event, letter_object, letter_array, skip };
+  struct Frame {
+    Role role;
+    std::size_t index = 0;  // arrays: the position of the next element
+    int field = -1;         // objects: the member being read, as a RootField, EventField or letter item; -1 for others
+  };
+
+  // Where the value about to be read goes (null: not a captured field).
+  Scalar* target() {
+    if (stack_.empty()) return nullptr;
+    const Frame& f = stack_.back();
+    switch (f.role) {
+      case Role::root: return f.field < 0 ? nullptr : &root_[static_cast<std::size_t>(f.field)];
+      case Role::event: return f.field < 0 ? nullptr : &event_.fields[static_cast<std::size_t>(f.field)];
+      default: return nullptr;
+    }
+  }
+
+  // A scalar where an object is required: the document itself, or an event.
+  void check_scalar_position(Scalar::Kind kind) const {
+    if (stack_.empty()) fail(Errc::schema, "case", "expected an object, found " + Scalar::kind_name(kind));
+    if (stack_.back().role == Role::events) [[unlikely]] {
+      fail(Errc::schema, cat("case.events[", std::to_string(stack_.back().index), "]"), "expected an object, found " + Scalar::kind_name(kind));
+    }
+  }
+
+  std::string event_path() const { return cat("case.events[", std::to_string(event_index_), "]"); }
+
+  void open(Scalar::Kind kind) {
+    if (stack_.empty()) {
+      if (kind != Scalar::Kind::object) fail(Errc::schema, "case", "expected an object, found an array");
+      stack_.push_back(Frame{Role::root, 0, -1});
+      return;
+    }
+    Frame& parent = stack_.back();
+    Role role = Role::skip;
+    if (parent.role == Role::root && parent.field == static_cast<int>(RootField::events) && kind == Scalar::Kind::array) {
+      role = Role::events;
+    } else if (parent.role == Role::events) {
+      if (kind != Scalar::Kind::object) fail(Errc::schema, cat("case.events[", std::to_string(parent.index), "]"), "expected an object, found an array");
+      if (parent.index >= max_case_events) {
+        fail(Errc::limit, "case.events", cat("more than ", std::to_string(max_case_events), " events; the limit is ", std::to_string(max_case_events)));
+      }
+      role = Role::event;
+      event_.reset();
+      event_index_ = static_cast<int>(parent.index);
+    } else if (parent.role == Role::letter_array) {
+      note_letter_error(cat(event_path(), ".letter[", std::to_string(parent.index), "]"),
+                        kind == Scalar::Kind::object ? "expected a string, found an object" : "expected a string, found an array");
+    } else if (parent.role == Role::event && parent.field == static_cast<int>(EventField::letter)) {
+      role = kind == Scalar::Kind::object ? Role::letter_object : Role::letter_array;
+      event_.letter.kind = kind;
+      event_.fields[static_cast<std::size_t>(EventField::letter)].kind = kind;
+      if (kind == Scalar::Kind::array) event_.letter.items.fill(Tri::no);  // a list of the items present
+    } else if (Scalar* slot = target(); slot && parent.role != Role::skip) {
+      slot->kind = kind;  // a container where a scalar belongs: reported when the field is checked
+    }
+    stack_.push_back(Frame{role, 0, -1});
+  }
+
+  void close() {
+    const Role role = stack_.back().role;
+    stack_.pop_back();
+    if (role == Role::event) case_.events.push_back(finish_event(event_, event_index_));
+    if (role == Role::events) root_[static_cast<std::size_t>(RootField::events)].kind = Scalar::Kind::array;
+    if (!stack_.empty()) after_value();
+  }
+
+  void after_value() {
+    if (!stack_.empty() && (stack_.back().role == Role::events || stack_.back().role == Role::letter_array)) ++stack_.back().index;
+  }
+
+  bool number(Scalar::Kind kind, int64_t i, double d, bj::string_view s) {
+    check_scalar_position(kind);
+    if (Scalar* slot = target()) {
+      slot->kind = kind;
+      slot->i = i;
+      slot->d = d;
+      slot->text = part_;
+      slot->text.append(s.data(), s.size());
+    } else {
+      letter_value(kind, false);
+    }
+    part_.clear();
+    after_value();
+    return true;
+  }
+
+  // A value inside a letter object (true/false per item) or array (item names).
+  void letter_value(Scalar::Kind kind, bool b) {
+    if (stack_.empty()) return;
+    Frame& f = stack_.back();
+    LetterCapture& letter = event_.letter;
+    if (f.role == Role::letter_object) {
+      const int k = f.field;
+      if (k < 0) return;  // a CRM's own letter fields are kept, not read
+      if (kind != Scalar::Kind::boolean) {
+        note_letter_error(cat(event_path(), ".letter.", letter_item_names[static_cast<std::size_t>(k)]),
+                          "expected true or false, found " + Scalar::kind_name(kind));
+        return;
+      }
+      letter.items[static_cast<std::size_t>(k)] = b ? Tri::yes : Tri::no;
+    } else if (f.role == Role::letter_array) {
+      note_letter_error(cat(event_path(), ".letter[", std::to_string(f.index), "]"), "expected a string, found " + Scalar::kind_name(kind));
+    }
+  }
+
+  void letter_list_item(std::string_view name) {
+    const Frame& f = stack_.back();
+    const int k = letter_item_index(name);
+    if (k < 0) {
+      note_letter_error(cat(event_path(), ".letter[", std::to_string(f.index), "]"),
+                        "unknown letter item (known: stage, definition, decision, reasons, remedy, outstanding_actions, escalation)");
+      return;
+    }
+    event_.letter.items[static_cast<std::size_t>(k)] = Tri::yes;
+  }
+
+  void note_letter_error(std::string path, std::string message) {
+    LetterCapture& letter = event_.letter;
+    if (letter.bad_item_code != Errc::ok) return;
+    letter.bad_item_code = Errc::schema;
+    letter.bad_item_path = std::move(path);
+    letter.bad_item_message = std::move(message);
+  }
+
+  Case::Impl& case_;
+  std::vector<Frame> stack_;
+  std::array<Scalar, static_cast<std::size_t>(RootField::count)> root_;
+  EventCapture event_;
+  int event_index_ = 0;
+  std::string part_;  // a key, string or number the parser delivered in pieces
+};
+
 }  // namespace
 
-std::shared_ptr<Case::Impl> parse_case(std::string_view text, boost::json::storage_ptr storage) {
+std::shared_ptr<Case::Impl> parse_case(std::string_view text, bool keep_text) {
   if (text.size() > max_case_bytes) {
-    throw Error(Errc::limit, "case JSON is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(max_case_bytes));
+    throw Error(Errc::limit, cat("case JSON is ", std::to_string(text.size()), " bytes; the limit is ", std::to_string(max_case_bytes)));
   }
-  // Constructed in place: assigning a value across memory resources would copy it.
-  auto impl = std::make_shared<Case::Impl>(json::parse(text, "case JSON", std::move(storage)));
-  const std::string path = "case";
-  const auto& o = json::as_object(impl->doc, path);
-  const auto& id = json::require(o, "id", path);
-  if (id.is_string()) {
-    if (id.get_string().empty()) json::fail(Errc::schema, field(path, "id"), "must not be empty");
-  } else if (!id.is_int64() && !id.is_uint64()) {
-    json::fail(Errc::schema, field(path, "id"), "expected a string or a whole number, found " + json::type_name(id));
-  }
-  impl->id_json = bj::serialize(id);
-  const LocalMoment received = moment(json::require(o, "received", path), field(path, "received"));
-  impl->received = received.date;
-  impl->received_minute = received.minute;
-  impl->issue_date = date_field(o, "issue_date", path);
-  impl->calendar = text_of(o, "calendar", path);
-  impl->category = text_of(o, "category", path);
-  const auto& events = json::as_array(json::require(o, "events", path), field(path, "events"));
-  if (events.size() > max_case_events) {
-    json::fail(Errc::limit, field(path, "events"), std::to_string(events.size()) + " events; the limit is " + std::to_string(max_case_events));
-  }
-  impl->events.reserve(events.size());
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    impl->events.push_back(read_event(events[i], static_cast<int>(i), json::element(field(path, "events"), i)));
-  }
+  auto impl = std::make_shared<Case::Impl>();
+  bj::parse_options options;
+  options.max_depth = json::max_depth;
+  bj::basic_parser<CaseReader> parser(options, *impl);
+  boost::system::error_code ec;
+  const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
+  if (!ec && consumed < text.size()) ec = bj::error::extra_data;
+  if (ec) json::throw_parse_error(text, consumed, ec, "case JSON");
+  parser.handler().finish();
+  if (keep_text) impl->text.assign(text.data(), text.size());
   return impl;
 }
 
-Case Case::parse(std::string_view json) { return Case(parse_case(json)); }
+Case Case::parse(std::string_view json) { return Case(parse_case(json, true)); }
 const std::string& Case::id_json() const { return impl_->id_json; }
-std::string Case::json() const { return bj::serialize(impl_->doc); }
+std::string Case::json() const { return impl_->text; }
 
 std::string Case::normalized_json() const {
   // A copy of the document with each timestamp's London date beside it, under
   // chc_-prefixed keys (reserved for chc; docs/case-format.md).
-  bj::value doc = impl_->doc;
+  bj::value doc = bj::parse(impl_->text);
   auto& o = doc.get_object();
   if (const auto* r = json::find(o, "received"); r && r->is_string() && r->get_string().size() != 10) {
     o["chc_received_date"] = impl_->received.iso();
   }
   auto& events = o["events"].get_array();
-  for (std::size_t i = 0; i < events.size(); ++i) {
+  for (std::size_t i = 0; i < events.size() && i < impl_->events.size(); ++i) {
     auto& e = events[i].get_object();
     if (const auto* d = json::find(e, "date"); d && d->is_string() && d->get_string().size() != 10) {
       e["chc_local_date"] = impl_->events[i].date.iso();

@@ -3,8 +3,6 @@
 
 #include <chc/evaluate.hpp>
 
-#include <boost/json.hpp>
-
 #include <array>
 #include <optional>
 #include <string>
@@ -62,8 +60,7 @@ struct Event {
 
 class Case::Impl {
  public:
-  explicit Impl(boost::json::value&& document) : doc(std::move(document)) {}
-  boost::json::value doc;  // the record as given
+  std::string text;  // the record as given (kept by Case::parse, for echo and normalisation)
   std::string id_json;
   Date received;
   std::optional<int> received_minute;  // local time of day, when received was a timestamp
@@ -73,9 +70,8 @@ class Case::Impl {
   std::vector<Event> events;
 };
 
-// Reads a case from JSON text. `storage` backs the kept document (a
-// monotonic resource makes parsing cheap when the case is short-lived).
-std::shared_ptr<Case::Impl> parse_case(std::string_view json, boost::json::storage_ptr storage = {});
+// Reads a case from JSON text; keep_text keeps a copy of the text in the Impl.
+std::shared_ptr<Case::Impl> parse_case(std::string_view json, bool keep_text);
 
 // Documented limits (docs/case-format.md).
 inline constexpr std::size_t max_case_bytes = 1u << 20;

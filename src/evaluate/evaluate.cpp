@@ -1,5 +1,6 @@
 // The lifecycle engine: one case's event log, a rule set and a calendar in;
 // status, deadlines, provision findings and the next action out.
+#include "core/text.hpp"
 #include "evaluate/case_impl.hpp"
 #include "evaluate/evaluate_impl.hpp"
 #include "rules/ruleset_impl.hpp"
@@ -107,9 +108,15 @@ class Evaluator {
     case_findings();
     status();
     next_action();
-    std::stable_sort(out_.findings.begin(), out_.findings.end(), [](const Finding& a, const Finding& b) {
-      return provision_order(a.provision) < provision_order(b.provision);
-    });
+    // Findings in Code order (data last), keeping the order within a provision.
+    std::vector<std::pair<std::pair<int, int>, std::size_t>> order;
+    order.reserve(out_.findings.size());
+    for (std::size_t i = 0; i < out_.findings.size(); ++i) order.emplace_back(provision_order(out_.findings[i].provision), i);
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Finding> sorted;
+    sorted.reserve(order.size());
+    for (const auto& o : order) sorted.push_back(std::move(out_.findings[o.second]));
+    out_.findings = std::move(sorted);
   }
 
  private:
@@ -404,15 +411,13 @@ class Evaluator {
     }
     if (log.acknowledged && !spec.definition_provision.empty()) {
       const Event& ack = *log.acknowledged;
-      const std::string what = std::string(ordinal_stage(s)) + " acknowledgement on " + ack.date.iso();
-      if (ack.definition == Tri::yes) {
-        finding(spec.definition_provision, FindingResult::pass, "The complaint definition was recorded at the " + what, {ack.index});
-      } else if (ack.definition == Tri::no) {
-        finding(spec.definition_provision, FindingResult::fail, "No complaint definition was recorded at the " + what, {ack.index});
-      } else {
-        finding(spec.definition_provision, FindingResult::unknown, "The log does not say whether the complaint was defined at the " + what,
-                {ack.index});
-      }
+      const char* lead = ack.definition == Tri::yes  ? "The complaint definition was recorded at the "
+                         : ack.definition == Tri::no ? "No complaint definition was recorded at the "
+                                                     : "The log does not say whether the complaint was defined at the ";
+      const FindingResult result = ack.definition == Tri::yes  ? FindingResult::pass
+                                   : ack.definition == Tri::no ? FindingResult::fail
+                                                               : FindingResult::unknown;
+      finding(spec.definition_provision, result, cat(lead, ordinal_stage(s), " acknowledgement on ", ack.date.iso()), {ack.index});
     }
 
     if (spec.response) {
@@ -545,69 +550,71 @@ class Evaluator {
 
   void timing_finding(const Deadline& d, const DeadlineSpec& spec, const char* verb, const std::string& counted_from,
                       const Event* done) {
-    const std::string limit = std::to_string(spec.working_days) +
-                              (d.extension_working_days ? " + " + std::to_string(d.extension_working_days) + " extension" : "");
+    const std::string limit = d.extension_working_days
+                                  ? cat(std::to_string(spec.working_days), " + ", std::to_string(d.extension_working_days), " extension")
+                                  : std::to_string(spec.working_days);
     const std::string due = d.due->iso();
     std::vector<int> events;
     if (done) events.push_back(done->index);
     switch (d.state) {
       case DeadlineState::met:
         finding(spec.provision, FindingResult::pass,
-                std::string(verb) + " on " + done->date.iso() + ", " + working_days(cal_.count_working_days(*d.from, done->date)) +
-                    " after " + counted_from + "; the limit was " + limit + " (due " + due + ")",
-                events);
+                cat(verb, " on ", done->date.iso(), ", ", working_days(cal_.count_working_days(*d.from, done->date)), " after ",
+                    counted_from, "; the limit was ", limit, " (due ", due, ")"),
+                std::move(events));
         break;
       case DeadlineState::missed:
         if (done) {
           finding(spec.provision, FindingResult::fail,
-                  std::string(verb) + " on " + done->date.iso() + ", " + working_days(cal_.count_working_days(*d.due, done->date)) +
-                      " late: due " + due + " (" + limit + " working days after " + counted_from + ")",
-                  events);
+                  cat(verb, " on ", done->date.iso(), ", ", working_days(cal_.count_working_days(*d.due, done->date)), " late: due ", due,
+                      " (", limit, " working days after ", counted_from, ")"),
+                  std::move(events));
         } else {
-          finding(spec.provision, FindingResult::fail, std::string("Never done: due ") + due + " (" + limit + " working days after " +
-                                                           counted_from + "), and the complaint moved on without it",
-                  events);
+          finding(spec.provision, FindingResult::fail,
+                  cat("Never done: due ", due, " (", limit, " working days after ", counted_from, "), and the complaint moved on without it"),
+                  std::move(events));
         }
         break;
       case DeadlineState::pending:
         finding(spec.provision, FindingResult::not_applicable,
-                "Not yet due: due " + due + ", " + working_days(*d.working_days_remaining) + " from " + as_of_.iso(), events);
+                cat("Not yet due: due ", due, ", ", working_days(*d.working_days_remaining), " from ", as_of_.iso()), std::move(events));
         break;
       case DeadlineState::overdue:
         finding(spec.provision, FindingResult::fail,
-                "Overdue: due " + due + " (" + limit + " working days after " + counted_from + "), " +
-                    working_days(-*d.working_days_remaining) + " ago on " + as_of_.iso(),
-                events);
+                cat("Overdue: due ", due, " (", limit, " working days after ", counted_from, "), ", working_days(-*d.working_days_remaining),
+                    " ago on ", as_of_.iso()),
+                std::move(events));
         break;
       case DeadlineState::not_applicable:
-        finding(spec.provision, FindingResult::not_applicable, "The complaint closed or moved on before this fell due (" + due + ")", events);
+        finding(spec.provision, FindingResult::not_applicable, cat("The complaint closed or moved on before this fell due (", due, ")"),
+                std::move(events));
         break;
     }
   }
 
   void letter_finding(const LetterSpec& letter, const Event& response, int stage) {
-    const std::string what = std::string("The ") + ordinal_stage(stage) + " response letter (" + response.date.iso() + ")";
+    auto what = [&] { return cat("The ", ordinal_stage(stage), " response letter (", response.date.iso(), ")"); };
     if (!response.has_letter) {
-      finding(letter.provision, FindingResult::unknown, what + ": its contents were not recorded", {response.index});
+      finding(letter.provision, FindingResult::unknown, cat(what(), ": its contents were not recorded"), {response.index});
       return;
     }
+    static constexpr std::array<const char*, 7> labels = {"the complaint stage", "the complaint definition", "the decision",
+                                                          "the reasons", "the remedy", "the outstanding actions", "how to escalate"};
     std::string missing, unknown;
     for (std::size_t i = 0; i < letter.items.size(); ++i) {
       const int k = letter_item_index(letter.items[i]);
-      static constexpr std::array<const char*, 7> labels = {"the complaint stage", "the complaint definition", "the decision",
-                                                            "the reasons", "the remedy", "the outstanding actions", "how to escalate"};
-      const std::string label = "(" + std::string(1, static_cast<char>('a' + i)) + ") " +
-                                (k >= 0 ? labels[static_cast<std::size_t>(k)] : letter.items[i].c_str());
       const Tri t = k >= 0 ? response.letter[static_cast<std::size_t>(k)] : Tri::absent;
-      if (t == Tri::no) missing += (missing.empty() ? "" : ", ") + label;
-      if (t == Tri::absent) unknown += (unknown.empty() ? "" : ", ") + label;
+      if (t == Tri::yes) continue;
+      std::string& list = t == Tri::no ? missing : unknown;
+      const char letter_id[] = {'(', static_cast<char>('a' + i), ')', ' ', '\0'};
+      list.append(list.empty() ? "" : ", ").append(letter_id).append(k >= 0 ? labels[static_cast<std::size_t>(k)] : letter.items[i].c_str());
     }
     if (!missing.empty()) {
-      finding(letter.provision, FindingResult::fail, what + " does not confirm " + missing, {response.index});
+      finding(letter.provision, FindingResult::fail, cat(what(), " does not confirm ", missing), {response.index});
     } else if (!unknown.empty()) {
-      finding(letter.provision, FindingResult::unknown, what + ": the log does not say whether it confirms " + unknown, {response.index});
+      finding(letter.provision, FindingResult::unknown, cat(what(), ": the log does not say whether it confirms ", unknown), {response.index});
     } else {
-      finding(letter.provision, FindingResult::pass, what + " confirms every item the Code requires", {response.index});
+      finding(letter.provision, FindingResult::pass, cat(what(), " confirms every item the Code requires"), {response.index});
     }
   }
 
@@ -656,7 +663,7 @@ class Evaluator {
       if (case_.issue_date) {
         const Date last_day = add_months(*case_.issue_date, rules_.time_limit_months);
         const bool within = case_.received <= last_day;
-        const std::string span = "received " + case_.received.iso() + ", the issue dated " + case_.issue_date->iso();
+        const std::string span = cat("received ", case_.received.iso(), ", the issue dated ", case_.issue_date->iso());
         if (excluded && time_limit_reason) {
           finding(rules_.time_limit_provision, within ? FindingResult::fail : FindingResult::pass,
                   within ? "Not accepted as outside the " + limit + " limit, but it was within it (" + span + ")"
@@ -664,8 +671,8 @@ class Evaluator {
                   {closed_by_->index});
         } else if (!excluded) {
           finding(rules_.time_limit_provision, FindingResult::pass,
-                  within ? "Raised within the " + limit + " limit (" + span + ")"
-                         : "Accepted outside the " + limit + " limit, using discretion (" + span + ")");
+                  within ? cat("Raised within the ", limit, " limit (", span, ")")
+                         : cat("Accepted outside the ", limit, " limit, using discretion (", span, ")"));
         }
       } else if (excluded && time_limit_reason) {
         finding(rules_.time_limit_provision, FindingResult::unknown,
@@ -797,10 +804,10 @@ class Evaluator {
 }  // namespace
 
 Evaluation evaluate(const RuleSet& rules, const Calendar* calendar, const Case& c, Date as_of) {
-  return evaluate_case(rules, calendar, c.impl(), as_of);
+  return evaluate_case(rules, calendar, c.impl(), as_of, true);
 }
 
-Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of) {
+Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of, bool keep_calendar) {
   if (as_of < Calendar::first_supported_day() || as_of > Calendar::last_supported_day()) {
     throw Error(Errc::range, "as_of: " + as_of.iso() + " is outside the supported range " + Calendar::first_supported_day().iso() +
                                  " to " + Calendar::last_supported_day().iso());
@@ -812,11 +819,22 @@ Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const C
   out.rules_requested = rules.name();
   out.rules_version = rules.impl().version;
   out.as_of = as_of;
-  const Calendar cal = calendar ? *calendar : Calendar::builtin(!c.calendar.empty() ? c.calendar : data.default_calendar);
-  out.calendar = cal.name();
-  out.calendar_version = cal.data_version();
-  Evaluator(data, cal, c, as_of, out).run();
-  out.used_calendar = cal;
+  // The caller's calendar is used in place: copying it would touch a shared
+  // reference count on every case, which threads then fight over.
+  std::optional<Calendar> named;
+  if (!calendar) {
+    const std::string& name = !c.calendar.empty() ? c.calendar : data.default_calendar;
+    try {
+      named = Calendar::builtin(name);
+    } catch (const Error& e) {
+      throw Error(e.code(), "case.calendar: " + std::string(e.what()));
+    }
+    calendar = &*named;
+  }
+  out.calendar = calendar->name();
+  out.calendar_version = calendar->data_version();
+  Evaluator(data, *calendar, c, as_of, out).run();
+  if (keep_calendar) out.used_calendar = named ? std::move(named) : std::optional<Calendar>(*calendar);
   return out;
 }
 

@@ -8,7 +8,8 @@
 
 namespace chc {
 
-Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of);
+// keep_calendar: set Evaluation::used_calendar (needed to explain due dates later).
+Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of, bool keep_calendar);
 
 // Parse, evaluate and serialise in one go, with the case's JSON held in a
 // short-lived arena: the fast path for the C API, the CLI and reports.

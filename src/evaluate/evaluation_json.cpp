@@ -60,7 +60,7 @@ void write_deadline(JsonWriter& w, const Deadline& d, const EvaluationJsonOption
 
 std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, const Case* echo) {
   std::string out;
-  out.reserve(2048);
+  out.reserve(4096);
   JsonWriter w(out);
   w.begin_object();
   w.key("id").raw(e.id_json);
@@ -106,16 +106,14 @@ std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, c
   }
   if (options.echo_case && echo) w.key("case").raw(echo->json());
   w.end_object();
+  w.finish();
   return out;
 }
 
 std::string evaluate_json(const RuleSet& rules, const Calendar* calendar, std::string_view case_json, Date as_of,
                           const EvaluationJsonOptions& options) {
-  // The case's document lives in this arena for the call only.
-  std::array<unsigned char, 16384> buffer;
-  boost::json::monotonic_resource arena(buffer.data(), buffer.size());
-  const auto impl = parse_case(case_json, boost::json::storage_ptr(&arena));
-  const Evaluation e = evaluate_case(rules, calendar, *impl, as_of);
+  const auto impl = parse_case(case_json, options.echo_case);
+  const Evaluation e = evaluate_case(rules, calendar, *impl, as_of, options.explain);
   if (options.echo_case) {
     const Case echo(impl);
     return to_json(e, options, &echo);

@@ -66,6 +66,7 @@ void Generator::next(std::string& out) {
     e.key("date").value(date);
     fields(e);
     e.end_object();
+    e.finish();
     events.push_back(std::move(p));
   };
   auto none = [](JsonWriter&) {};
@@ -149,6 +150,7 @@ void Generator::next(std::string& out) {
   w.end_array();
   w.key("crm_ref").value(static_cast<int64_t>(rng_() % 1000000));
   w.end_object();
+  w.finish();
 }
 
 }  // namespace chc::generator
