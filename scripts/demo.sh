@@ -32,3 +32,7 @@ echo "A stage 2 request received Thursday 10 July 2025 in Northern Ireland (the 
 echo
 echo "Working days between two dates (d with FROM < d <= TO), Easter 2025:"
 "$chc" count 2025-04-14 2025-04-25 --calendar england-and-wales
+
+echo
+echo "==> A complaint evaluated under the Complaint Handling Code (examples/data/complaint.json, as of 2025-05-01)"
+"$chc" check examples/data/complaint.json --as-of 2025-05-01

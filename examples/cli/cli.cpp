@@ -2,6 +2,8 @@
 
 #include <chc/chc.h>
 
+#include <boost/json.hpp>
+
 #include "calendar/calendar_json.hpp"
 #include "core/london_time.hpp"
 #include "evaluate/evaluate_impl.hpp"
@@ -258,7 +260,8 @@ int cmd_check(const Args& args, std::ostream& out) {
     return 0;
   }
   const Evaluation e = evaluate(rules, cal ? &*cal : nullptr, Case::parse(text), as_of);
-  out << "Complaint " << e.id_json << ": " << case_status_name(e.status) << " at stage " << e.stage << " (" << e.rules << ", "
+  const std::string id = e.id_json.size() > 1 && e.id_json.front() == '"' ? std::string(boost::json::parse(e.id_json).as_string()) : e.id_json;
+  out << "Complaint " << id << ": " << case_status_name(e.status) << " at stage " << e.stage << " (" << e.rules << ", "
       << e.calendar << ", as of " << e.as_of.iso() << ")\n";
   out << "Received " << e.received.iso() << "; day 0 " << e.day_zero.iso() << " (" << e.day_zero_rule << ")\n\nDeadlines:\n";
   for (const Deadline& d : e.deadlines) {

@@ -651,7 +651,7 @@ class Evaluator {
       for (int s = rules_.max_stages + 1; s <= max_stage_index; ++s) beyond = beyond || stages_[static_cast<std::size_t>(s)].escalation;
       if (!beyond) {
         finding(rules_.max_stages_provision, FindingResult::pass,
-                "The complaint went through " + std::to_string(current_stage_) + " stages; the Code allows no more than " +
+                "The complaint has used " + std::to_string(current_stage_) + " stages; the Code allows no more than " +
                     std::to_string(rules_.max_stages));
       }
     }
