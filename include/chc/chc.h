@@ -1,4 +1,7 @@
-/*
+/**
+ * @file chc.h
+ * @brief The stable C interface of chc.
+ *
  * chc.h: the stable C interface of chc.
  *
  * chc encodes the rules UK social landlords follow when they handle
@@ -56,12 +59,12 @@ extern "C" {
 #define CHC_VERSION_MINOR 1
 #define CHC_VERSION_PATCH 0
 #define CHC_VERSION_STRING "0.1.0"
-/* The ABI major version: the SONAME is libchc.so.<CHC_ABI_VERSION>. */
+/** The ABI major version: the SONAME is libchc.so.<CHC_ABI_VERSION>. */
 #define CHC_ABI_VERSION 1
 
-/* The library's version string ("0.1.0"). Static storage; never free it. */
+/** The library's version string ("0.1.0"). Static storage; never free it. */
 CHC_API const char *chc_version(void);
-/* The ABI major version of the loaded library. Compare it with
+/** The ABI major version of the loaded library. Compare it with
  * CHC_ABI_VERSION to detect a header/library mismatch. */
 CHC_API int chc_abi_version(void);
 
@@ -81,48 +84,55 @@ CHC_API int chc_abi_version(void);
 #define CHC_E_LIMIT (-10)       /* input exceeds a documented size limit */
 #define CHC_E_INTERNAL (-11)    /* a bug in chc; please report it with chc_last_error() */
 
-/* A message describing the last error on this thread, naming the bad
+/** A message describing the last error on this thread, naming the bad
  * argument or field. Only meaningful right after a call returned an error;
  * never NULL. Owned by chc and valid until the next failing call on this thread. */
 CHC_API const char *chc_last_error(void);
-/* A static description of an error code ("invalid date"). Never NULL. */
+/** A static description of an error code ("invalid date"). Never NULL. */
 CHC_API const char *chc_strerror(int code);
-/* Releases a string chc returned through a char **out parameter. NULL is fine. */
+/** Releases a string chc returned through a char **out parameter. NULL is fine. */
 CHC_API void chc_string_free(char *s);
 
 /* ------------------------------------------------------------------------ */
 /* Days                                                                     */
 
-/* Days since 1970-01-01 in the proleptic Gregorian calendar (0 is 1970-01-01). */
+/** Days since 1970-01-01 in the proleptic Gregorian calendar (0 is 1970-01-01). */
 typedef int32_t chc_day;
 
-/* *out = the day y-m-d. CHC_E_DATE when the date does not exist,
- * CHC_E_OVERFLOW when it is too far from 1970 for 32 bits. */
+/** *out = the day y-m-d.
+ * Errors: CHC_E_NULL (out), CHC_E_DATE (the date does not exist, e.g. 2023-02-29),
+ * CHC_E_OVERFLOW (too far from 1970 for 32 bits). Thread-safe. */
 CHC_API int chc_day_from_ymd(chc_day *out, int y, int m, int d);
-/* Year, month (1-12) and day (1-31) of `day`. Every chc_day converts. */
+/** Year, month (1-12) and day (1-31) of `day`. Every chc_day converts.
+ * Errors: CHC_E_NULL (y, m or d). Thread-safe. */
 CHC_API int chc_day_to_ymd(chc_day day, int *y, int *m, int *d);
-/* Parses exactly "YYYY-MM-DD" (NUL-terminated). CHC_E_DATE for anything else. */
+/** Parses exactly "YYYY-MM-DD" (NUL-terminated).
+ * Errors: CHC_E_NULL (out, iso_date), CHC_E_DATE (anything else: "tomorrow",
+ * "2024-13-01", "2023-02-29"). Thread-safe. */
 CHC_API int chc_day_parse(chc_day *out, const char *iso_date);
-/* Writes "YYYY-MM-DD" and a NUL into buf, which must hold at least 11 bytes
- * for years 0-9999 (16 bytes covers every chc_day). CHC_E_LIMIT if too small. */
+/** Writes "YYYY-MM-DD" and a NUL into the caller's buf, which must hold at
+ * least 11 bytes for years 0-9999 (16 bytes covers every chc_day).
+ * Errors: CHC_E_NULL (buf), CHC_E_LIMIT (buf too small; nothing written). Thread-safe. */
 CHC_API int chc_day_format(char *buf, size_t size, chc_day day);
-/* ISO weekday of `day`: 1 is Monday, 7 is Sunday. */
+/** ISO weekday of `day`: 1 is Monday, 7 is Sunday. Errors: CHC_E_NULL (out). Thread-safe. */
 CHC_API int chc_day_weekday(int *out, chc_day day);
 
 /* ------------------------------------------------------------------------ */
 /* Calendars                                                                */
 
-/* A working-day calendar: which days from 1900-01-01 to 2199-12-31 are
+/** A working-day calendar: which days from 1900-01-01 to 2199-12-31 are
  * working days and why the others are not. Immutable and thread-safe. */
 typedef struct chc_calendar chc_calendar;
 
-/* The built-in divisions: "england-and-wales", "scotland",
+/** The built-in divisions: "england-and-wales", "scotland",
  * "northern-ireland". Each carries the standing rules, substitute days, every
  * one-off since 1995 and the official GOV.UK list for 2012-2028, compiled in.
- * CHC_E_UNKNOWN_NAME for any other name. Free with chc_calendar_free(). */
+ * Ownership: *out belongs to the caller; free it with chc_calendar_free().
+ * Errors: CHC_E_NULL (out, name), CHC_E_UNKNOWN_NAME (any other name; the
+ * message lists the known ones). Thread-safe. */
 CHC_API int chc_calendar_builtin(chc_calendar **out, const char *name);
 
-/* A calendar from JSON (UTF-8, `len` bytes; need not be NUL-terminated):
+/** A calendar from JSON (UTF-8, `len` bytes; need not be NUL-terminated):
  *   {"name": "Acme Homes", "base": "england-and-wales",
  *    "working_week": ["mon", "tue", "wed", "thu", "fri"],
  *    "closures": [{"date": "2025-12-29", "name": "Office closure"},
@@ -134,21 +144,30 @@ CHC_API int chc_calendar_builtin(chc_calendar **out, const char *name);
  * Only "base" is required. "govuk" replaces the bank holidays of exactly the
  * years the document lists for the base division and keeps every other year.
  * Unknown fields are ignored and reported by chc_calendar_info_json().
- * Errors: CHC_E_JSON, CHC_E_SCHEMA, CHC_E_DATE, CHC_E_RANGE,
+ * Ownership: *out belongs to the caller; free it with chc_calendar_free().
+ * Errors: CHC_E_NULL (out, json), CHC_E_JSON, CHC_E_SCHEMA, CHC_E_DATE, CHC_E_RANGE,
  * CHC_E_UNKNOWN_NAME, CHC_E_INVALID (an empty working week, a closure ending
  * before it starts), CHC_E_LIMIT (documents over 16 MiB, over 110,000 listed
  * days, JSON nested over 64 levels). */
 CHC_API int chc_calendar_from_json(chc_calendar **out, const char *json, size_t len);
 
-/* A new calendar: `base` with a GOV.UK bank-holidays.json document merged in
- * (the same rule as the "govuk" field above). `data_version` may be NULL. */
+/** A new calendar: `base` with a GOV.UK bank-holidays.json document merged in
+ * (the same rule as the "govuk" field above). `data_version` may be NULL.
+ * `base` is not changed and may be freed independently.
+ * Ownership: *out belongs to the caller; free it with chc_calendar_free().
+ * Errors: as chc_calendar_from_json, and CHC_E_SCHEMA when the document has
+ * no entry for the base division. */
 CHC_API int chc_calendar_import_govuk(chc_calendar **out, const chc_calendar *base, const char *json, size_t len,
                                       const char *data_version);
 
-/* Releases a calendar. NULL is fine. */
+/** Releases a calendar. NULL is fine. No other thread may still be using it. */
 CHC_API void chc_calendar_free(chc_calendar *cal);
 
-/* Counting convention (every function below):
+/** *out = 1 if `day` is a working day, else 0.
+ * Errors: CHC_E_NULL (out, cal), CHC_E_RANGE. Thread-safe. */
+CHC_API int chc_calendar_is_working_day(int *out, const chc_calendar *cal, chc_day day);
+/** *out = the working day `n` working days from `start`.
+ * Counting convention (every function in this group):
  *  - add_working_days(start, n), n >= 1: the n-th working day strictly after
  *    `start`, whatever `start` is: the event day is day 0. Example:
  *    england-and-wales, start 2024-12-20 (Friday), n = 5 gives 2024-12-31.
@@ -160,17 +179,17 @@ CHC_API void chc_calendar_free(chc_calendar *cal);
  * Days outside 1900-01-01..2199-12-31 give CHC_E_RANGE. A result beyond that
  * range gives CHC_E_RANGE, or CHC_E_OVERFLOW when it would lie beyond any
  * 32-bit day number (extrapolating the calendar's average spacing of working
- * days, as with n = INT32_MAX). Each call is O(1). */
-
-/* *out = 1 if `day` is a working day, else 0. */
-CHC_API int chc_calendar_is_working_day(int *out, const chc_calendar *cal, chc_day day);
+ * days, as with n = INT32_MAX). Each call is O(1).
+ * Errors of add, count, next, previous and the array forms: CHC_E_NULL (out, cal), CHC_E_RANGE,
+ * CHC_E_OVERFLOW. Thread-safe: any number of threads may share one calendar. */
 CHC_API int chc_calendar_add_working_days(chc_day *out, const chc_calendar *cal, chc_day start, int32_t n);
+/** *out = the number of working days d with from < d <= to (see above). */
 CHC_API int chc_calendar_count_working_days(int32_t *out, const chc_calendar *cal, chc_day from, chc_day to);
-/* The first working day strictly after / strictly before `day`. */
+/** The first working day strictly after / strictly before `day`. */
 CHC_API int chc_calendar_next_working_day(chc_day *out, const chc_calendar *cal, chc_day day);
 CHC_API int chc_calendar_previous_working_day(chc_day *out, const chc_calendar *cal, chc_day day);
 
-/* Array forms: out[i] = add(start[i], n[i]) / count(from[i], to[i]) for
+/** Array forms: out[i] = add(start[i], n[i]) / count(from[i], to[i]) for
  * i < count. All or nothing: on error `out` is untouched and
  * chc_last_error() names the first bad index ("start[42]: ..."). The arrays
  * may be NULL only when count is 0. `out` may be the very same array as an
@@ -180,7 +199,8 @@ CHC_API int chc_calendar_add_working_days_batch(chc_day *out, const chc_calendar
 CHC_API int chc_calendar_count_working_days_batch(int32_t *out, const chc_calendar *cal, const chc_day *from,
                                                   const chc_day *to, size_t count);
 
-/* JSON answers, allocated by chc: free with chc_string_free().
+/** JSON answers. Ownership: *out is allocated by chc; free it with
+ * chc_string_free(). Errors: CHC_E_NULL (out, cal), CHC_E_RANGE.
  * holidays_json: bank holidays and closures with from <= date <= to:
  *   {"calendar": ..., "data_version": ..., "from": ..., "to": ...,
  *    "holidays": [{"date": "2024-12-25", "weekday": "Wednesday", "name": "Christmas Day",
@@ -195,57 +215,67 @@ CHC_API int chc_calendar_count_working_days_batch(int32_t *out, const chc_calend
  *   When to < from it explains (to, from]. */
 CHC_API int chc_calendar_holidays_json(char **out, const chc_calendar *cal, chc_day from, chc_day to);
 CHC_API int chc_calendar_explain_json(char **out, const chc_calendar *cal, chc_day from, chc_day to);
-/* {"name", "base", "data_version", "official_through", "rules_checked_from",
+/** {"name", "base", "data_version", "official_through", "rules_checked_from",
  *  "first_day", "last_day", "working_week", "warnings", "memory_bytes"} */
 CHC_API int chc_calendar_info_json(char **out, const chc_calendar *cal);
 
 /* ------------------------------------------------------------------------ */
 /* Timestamps                                                               */
 
-/* *out = the Europe/London date of `text`: a "YYYY-MM-DD" date as it is, or
+/** *out = the Europe/London date of `text`: a "YYYY-MM-DD" date as it is, or
  * an RFC 3339 timestamp ("2025-06-13T23:30:00Z" is 2025-06-14 in London)
  * converted with ICU's zone data (GMT or BST as in force at that instant).
- * CHC_E_DATE for anything else. */
+ * Errors: CHC_E_NULL (out, text), CHC_E_DATE (anything else). Thread-safe. */
 CHC_API int chc_timestamp_to_day(chc_day *out, const char *text);
-/* *out = today's date in Europe/London. */
+/** *out = today's date in Europe/London. Errors: CHC_E_NULL (out). Thread-safe. */
 CHC_API int chc_today(chc_day *out);
 
 /* ------------------------------------------------------------------------ */
 /* Rule sets                                                                */
 
-/* A complaint-handling rule set: deadlines, extension limits, letter
+/** A complaint-handling rule set: deadlines, extension limits, letter
  * contents, each tied to its Code provision. Immutable and thread-safe. */
 typedef struct chc_ruleset chc_ruleset;
 
-/* "hoc-2024" (Housing Ombudsman Complaint Handling Code 2024), "hoc-2022",
+/** "hoc-2024" (Housing Ombudsman Complaint Handling Code 2024), "hoc-2022",
  * "hoc" (2024 for complaints received from 2024-04-01, else 2022), "spso"
- * (Scotland's model procedure). CHC_E_UNKNOWN_NAME otherwise. */
+ * (Scotland's model procedure).
+ * Ownership: *out belongs to the caller; free it with chc_ruleset_free().
+ * Errors: CHC_E_NULL (out, name), CHC_E_UNKNOWN_NAME. Thread-safe. */
 CHC_API int chc_ruleset_builtin(chc_ruleset **out, const char *name);
-/* A landlord overlay (docs/evaluation.md):
+/** A landlord overlay (docs/evaluation.md):
  *   {"name": "Acme", "base": "hoc-2024", "targets": {"stage2_acknowledgement": 2},
  *    "receipt": {"non_working_day": "next_working_day", "cutoff": "17:00"}}
  * Targets are reported beside the Code's limits, never instead of them; a
- * target looser than the Code gives CHC_E_INVALID naming the provision. */
+ * target looser than the Code gives CHC_E_INVALID naming the provision.
+ * Ownership: *out belongs to the caller; free it with chc_ruleset_free().
+ * Errors: CHC_E_NULL (out, json), CHC_E_JSON, CHC_E_SCHEMA (a missing base,
+ * an unknown field or target), CHC_E_UNKNOWN_NAME (base), CHC_E_INVALID. */
 CHC_API int chc_ruleset_from_json(chc_ruleset **out, const char *json, size_t len);
+/** Releases a rule set. NULL is fine. No other thread may still be using it. */
 CHC_API void chc_ruleset_free(chc_ruleset *rules);
-/* {"name", "title", "version", "rule_sets": [{"name", "deadlines": [...], "receipt"}]} */
+/** {"name", "title", "version", "rule_sets": [{"name", "deadlines": [...], "receipt"}]}.
+ * Ownership: free *out with chc_string_free(). Errors: CHC_E_NULL (out, rules). */
 CHC_API int chc_ruleset_info_json(char **out, const chc_ruleset *rules);
-/* The Code's provision catalogue: {"rules", "catalogue", "provisions":
+/** The Code's provision catalogue: {"rules", "catalogue", "provisions":
  * [{"id", "section", "title", "text", "check", "items"}]}; "check" is case,
- * policy or evidence. */
+ * policy or evidence. Ownership: free *out with chc_string_free().
+ * Errors: CHC_E_NULL (out, rules). */
 CHC_API int chc_ruleset_provisions_json(char **out, const chc_ruleset *rules);
 
 /* ------------------------------------------------------------------------ */
 /* Evaluation                                                               */
 
-/* Evaluates one case record (docs/case-format.md; UTF-8 JSON, `len` bytes)
+/** Evaluates one case record (docs/case-format.md; UTF-8 JSON, `len` bytes)
  * as of `as_of`. `cal` may be NULL: the case's "calendar" field is used,
  * else the rule set's default calendar. *out_json (free with
  * chc_string_free) holds {"id", "rules", "status", "stage", "deadlines":
  * [{"name", "provision", "due", "met", "state", "provisional", ...}],
  * "findings": [{"provision", "result", "message", "events"}],
  * "next_action"} (docs/evaluation.md). The case is never changed.
- * Errors: CHC_E_JSON, CHC_E_SCHEMA, CHC_E_DATE, CHC_E_RANGE, CHC_E_LIMIT
+ * Ownership: *out_json is allocated by chc; free it with chc_string_free().
+ * Thread-safe: call it from any number of threads with shared rules and calendar.
+ * Errors: CHC_E_NULL (out_json, rules, case_json), CHC_E_JSON, CHC_E_SCHEMA, CHC_E_DATE, CHC_E_RANGE, CHC_E_LIMIT
  * (cases over 1 MiB or 10,000 events), CHC_E_UNKNOWN_NAME (the case names an
  * unknown calendar), each naming the field ("case.events[3].date: ..."). */
 CHC_API int chc_evaluate(char **out_json, const chc_ruleset *rules, const chc_calendar *cal, const char *case_json,
@@ -254,7 +284,7 @@ CHC_API int chc_evaluate(char **out_json, const chc_ruleset *rules, const chc_ca
 #define CHC_EVALUATE_EXPLAIN 1u   /* add each deadline's skipped days ("skipped") */
 #define CHC_EVALUATE_ECHO_CASE 2u /* add the case record as given ("case"), unknown fields included */
 
-/* Options for chc_evaluate_ex. Set `size` to sizeof(chc_evaluate_options)
+/** Options for chc_evaluate_ex. Set `size` to sizeof(chc_evaluate_options)
  * (CHC_EVALUATE_OPTIONS_INIT does): fields are only ever appended, and chc
  * reads only the fields `size` covers. */
 typedef struct chc_evaluate_options {
@@ -263,14 +293,16 @@ typedef struct chc_evaluate_options {
 } chc_evaluate_options;
 #define CHC_EVALUATE_OPTIONS_INIT {(uint32_t)sizeof(chc_evaluate_options), 0u}
 
-/* chc_evaluate with options (NULL means the defaults). CHC_E_INVALID for a
- * `size` smaller than the first version's or an unknown flag. */
+/** chc_evaluate with options (NULL means the defaults). Errors: as
+ * chc_evaluate, and CHC_E_INVALID for a `size` smaller than the first
+ * version's (8 bytes) or an unknown flag. */
 CHC_API int chc_evaluate_ex(char **out_json, const chc_ruleset *rules, const chc_calendar *cal, const char *case_json,
                             size_t len, chc_day as_of, const chc_evaluate_options *options);
 
-/* The case record with every date checked and each timestamp's London date
+/** The case record with every date checked and each timestamp's London date
  * added beside it ("chc_received_date", "chc_local_date"); every other field,
- * known or not, unchanged. */
+ * known or not, unchanged. Ownership: free *out_json with chc_string_free().
+ * Errors: as chc_evaluate's for the case record. Thread-safe. */
 CHC_API int chc_case_normalize(char **out_json, const char *case_json, size_t len);
 
 #ifdef __cplusplus
