@@ -5,7 +5,8 @@
 # Building the library, the CLI and the tests.
 CHC_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libboost-json1.81-dev libboost-date-time1.81-dev libicu-dev catch2)
 # Running every test suite and the benchmark anchors.
-CHC_TEST_PACKAGES=(python3 python3-numpy python3-pytest)
+CHC_TEST_PACKAGES=(python3 python3-numpy python3-pytest python3-pandas python3-venv python3-pip abigail-tools dpkg-dev file
+                   doxygen chromium)
 
 chc_missing_packages() {
   local missing=() pkg
