@@ -1,0 +1,174 @@
+"""Finding libchc, checking its ABI and declaring every C function: the one place ctypes meets chc.h."""
+
+import ctypes
+import ctypes.util
+import glob
+import os
+import sysconfig
+from ctypes import POINTER, Structure, c_char_p, c_int, c_int32, c_size_t, c_uint32, c_void_p
+
+from .errors import error_for
+
+ABI_VERSION = 1  # CHC_ABI_VERSION of the chc.h this package binds
+SONAME = f"libchc.so.{ABI_VERSION}"
+ENVIRONMENT_VARIABLE = "CHC_LIBRARY"
+
+
+def _prefix_dirs():
+    multiarch = sysconfig.get_config_var("MULTIARCH") or "x86_64-linux-gnu"
+    return ("/usr/local/lib", f"/usr/lib/{multiarch}", "/usr/lib")
+
+
+def _build_tree_candidates():
+    """build*/libchc.so.1 and build*/*/libchc.so.1 beside the package or any directory above it."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    while True:
+        for pattern in (os.path.join(here, "build*", SONAME), os.path.join(here, "build*", "*", SONAME)):
+            yield from sorted(glob.glob(pattern))
+        parent = os.path.dirname(here)
+        if parent == here:
+            return
+        here = parent
+
+
+def find_library():
+    """The path (or loadable name) of libchc: $CHC_LIBRARY, else the install prefix, else a build tree."""
+    explicit = os.environ.get(ENVIRONMENT_VARIABLE)
+    if explicit:
+        # An explicit choice never silently falls back to another copy.
+        if not os.path.isfile(explicit):
+            raise ImportError(f"chc: {ENVIRONMENT_VARIABLE}={explicit} is not a file")
+        return explicit
+    from_ldconfig = ctypes.util.find_library("chc")
+    if from_ldconfig:
+        return from_ldconfig
+    for directory in _prefix_dirs():
+        path = os.path.join(directory, SONAME)
+        if os.path.isfile(path):
+            return path
+    built = next(_build_tree_candidates(), None)
+    if built:
+        return built
+    raise ImportError(
+        f"chc: cannot find {SONAME}; set {ENVIRONMENT_VARIABLE} to its full path, install chc "
+        f"({', '.join(_prefix_dirs())}), or build it in a build*/ directory above this package")
+
+
+# ---------------------------------------------------------------------------
+# C types of chc.h
+
+chc_day = c_int32
+
+
+class _OpaqueCalendar(Structure):
+    pass
+
+
+class _OpaqueRuleSet(Structure):
+    pass
+
+
+# Distinct pointer types, so a RuleSet can never be passed where a Calendar belongs.
+CalendarPointer = POINTER(_OpaqueCalendar)
+RuleSetPointer = POINTER(_OpaqueRuleSet)
+DayPointer = POINTER(chc_day)
+Int32Pointer = POINTER(c_int32)
+IntPointer = POINTER(c_int)
+# char **out: received as a void pointer so ctypes never converts (and leaks) it; freed with chc_string_free.
+StringOut = POINTER(c_void_p)
+
+
+class EvaluateOptions(Structure):
+    """chc_evaluate_options; `size` tells chc which fields this caller knows."""
+    _fields_ = [("size", c_uint32), ("flags", c_uint32)]
+
+
+EVALUATE_EXPLAIN = 1
+EVALUATE_ECHO_CASE = 2
+
+STATUS = "status"  # returns CHC_OK or a negative CHC_E_* code, checked by _raise_on_error
+
+# name, returns, arguments: every function of chc.h, in its order.
+PROTOTYPES = (
+    ("chc_version", c_char_p, ()),
+    ("chc_abi_version", c_int, ()),
+    ("chc_last_error", c_char_p, ()),
+    ("chc_strerror", c_char_p, (c_int,)),
+    ("chc_string_free", None, (c_void_p,)),
+    ("chc_day_from_ymd", STATUS, (DayPointer, c_int, c_int, c_int)),
+    ("chc_day_to_ymd", STATUS, (chc_day, IntPointer, IntPointer, IntPointer)),
+    ("chc_day_parse", STATUS, (DayPointer, c_char_p)),
+    ("chc_day_format", STATUS, (c_char_p, c_size_t, chc_day)),
+    ("chc_day_weekday", STATUS, (IntPointer, chc_day)),
+    ("chc_calendar_builtin", STATUS, (POINTER(CalendarPointer), c_char_p)),
+    ("chc_calendar_from_json", STATUS, (POINTER(CalendarPointer), c_char_p, c_size_t)),
+    ("chc_calendar_import_govuk", STATUS, (POINTER(CalendarPointer), CalendarPointer, c_char_p, c_size_t, c_char_p)),
+    ("chc_calendar_free", None, (CalendarPointer,)),
+    ("chc_calendar_is_working_day", STATUS, (IntPointer, CalendarPointer, chc_day)),
+    ("chc_calendar_add_working_days", STATUS, (DayPointer, CalendarPointer, chc_day, c_int32)),
+    ("chc_calendar_count_working_days", STATUS, (Int32Pointer, CalendarPointer, chc_day, chc_day)),
+    ("chc_calendar_next_working_day", STATUS, (DayPointer, CalendarPointer, chc_day)),
+    ("chc_calendar_previous_working_day", STATUS, (DayPointer, CalendarPointer, chc_day)),
+    ("chc_calendar_add_working_days_batch", STATUS, (DayPointer, CalendarPointer, DayPointer, Int32Pointer, c_size_t)),
+    ("chc_calendar_count_working_days_batch", STATUS,
+     (Int32Pointer, CalendarPointer, DayPointer, DayPointer, c_size_t)),
+    ("chc_calendar_holidays_json", STATUS, (StringOut, CalendarPointer, chc_day, chc_day)),
+    ("chc_calendar_explain_json", STATUS, (StringOut, CalendarPointer, chc_day, chc_day)),
+    ("chc_calendar_info_json", STATUS, (StringOut, CalendarPointer)),
+    ("chc_timestamp_to_day", STATUS, (DayPointer, c_char_p)),
+    ("chc_today", STATUS, (DayPointer,)),
+    ("chc_ruleset_builtin", STATUS, (POINTER(RuleSetPointer), c_char_p)),
+    ("chc_ruleset_from_json", STATUS, (POINTER(RuleSetPointer), c_char_p, c_size_t)),
+    ("chc_ruleset_free", None, (RuleSetPointer,)),
+    ("chc_ruleset_info_json", STATUS, (StringOut, RuleSetPointer)),
+    ("chc_ruleset_provisions_json", STATUS, (StringOut, RuleSetPointer)),
+    ("chc_evaluate", STATUS, (StringOut, RuleSetPointer, CalendarPointer, c_char_p, c_size_t, chc_day)),
+    ("chc_evaluate_ex", STATUS,
+     (StringOut, RuleSetPointer, CalendarPointer, c_char_p, c_size_t, chc_day, POINTER(EvaluateOptions))),
+    ("chc_case_normalize", STATUS, (StringOut, c_char_p, c_size_t)),
+)
+
+
+def _load():
+    path = find_library()
+    try:
+        library = ctypes.CDLL(path)
+    except OSError as e:
+        raise ImportError(f"chc: cannot load {path}: {e}") from None
+    try:
+        abi_version = library.chc_abi_version
+    except AttributeError:
+        raise ImportError(f"chc: {path} is not libchc (it has no chc_abi_version)") from None
+    abi_version.restype, abi_version.argtypes = c_int, ()
+    found = abi_version()
+    if found != ABI_VERSION:
+        raise ImportError(f"chc: {path} has ABI version {found}, but this package needs ABI version {ABI_VERSION}")
+    for name, returns, arguments in PROTOTYPES:
+        function = getattr(library, name)
+        function.argtypes = arguments
+        if returns is STATUS:
+            function.restype = c_int
+            function.errcheck = _raise_on_error
+        else:
+            function.restype = returns
+    return library, path
+
+
+def _raise_on_error(result, function, arguments):
+    # Runs on the calling thread straight after the call, so chc_last_error() (per thread) is this call's.
+    if result < 0:
+        raise error_for(result, lib.chc_last_error().decode("utf-8", "replace"))
+    return result
+
+
+lib, library_path = _load()
+
+
+def take_string(function, *arguments):
+    """Calls a chc function whose first parameter is char **out and returns the text, freeing chc's copy."""
+    out = c_void_p()
+    function(ctypes.byref(out), *arguments)
+    try:
+        return ctypes.string_at(out.value).decode("utf-8")
+    finally:
+        lib.chc_string_free(out)

@@ -1,0 +1,92 @@
+"""Finding and checking libchc at import, each case in a fresh interpreter."""
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import PYTHON_BINDINGS, library_path_for_subprocesses
+
+
+def _import_chc(code="import chc; print(chc.library_path)", package_root=PYTHON_BINDINGS, **variables):
+    environment = {key: value for key, value in os.environ.items() if key not in ("CHC_LIBRARY", "PYTHONPATH")}
+    environment.update(PYTHONPATH=str(package_root), PYTHONDONTWRITEBYTECODE="1", **variables)
+    return subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          env=environment, cwd="/")
+
+
+def test_chc_library_names_the_file():
+    path = library_path_for_subprocesses()
+    result = _import_chc(CHC_LIBRARY=path)
+    assert result.returncode == 0 and result.stdout.strip() == path
+
+
+def test_a_missing_chc_library_is_an_import_error_not_a_fallback():
+    result = _import_chc(CHC_LIBRARY="/nonexistent/libchc.so.1")
+    assert result.returncode != 0
+    assert "ImportError: chc: CHC_LIBRARY=/nonexistent/libchc.so.1 is not a file" in result.stderr
+
+
+def test_a_library_that_is_not_chc():
+    other = next((p for p in ("/lib/x86_64-linux-gnu/libm.so.6", "/usr/lib/x86_64-linux-gnu/libm.so.6")
+                  if os.path.isfile(p)), None)
+    if other is None:
+        pytest.skip("no libm.so.6 to load")
+    result = _import_chc(CHC_LIBRARY=other)
+    assert "is not libchc (it has no chc_abi_version)" in result.stderr
+
+
+def test_an_abi_mismatch_names_the_path_and_both_versions(tmp_path):
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if compiler is None:
+        pytest.skip("no C compiler to build a stand-in library")
+    source = tmp_path / "abi2.c"
+    source.write_text("int chc_abi_version(void) { return 2; }\n")
+    library = tmp_path / "libchc.so.2"
+    subprocess.run([compiler, "-shared", "-fPIC", "-o", str(library), str(source)], check=True)
+    result = _import_chc(CHC_LIBRARY=str(library))
+    assert f"ImportError: chc: {library} has ABI version 2, but this package needs ABI version 1" in result.stderr
+
+
+def test_found_in_a_build_tree_above_the_package(tmp_path):
+    # A checkout with the package at bindings/python/chc and the library at build/ci/libchc.so.1.
+    import ctypes.util
+    from chc import _library
+    if ctypes.util.find_library("chc") or any(os.path.isfile(os.path.join(d, _library.SONAME))
+                                               for d in _library._prefix_dirs()):
+        pytest.skip("libchc is installed, and the install prefix comes before a build tree")
+    package_root = tmp_path / "checkout" / "bindings" / "python"
+    shutil.copytree(PYTHON_BINDINGS / "chc", package_root / "chc")
+    built = tmp_path / "checkout" / "build" / "ci" / "libchc.so.1"
+    built.parent.mkdir(parents=True)
+    os.symlink(library_path_for_subprocesses(), built)
+    result = _import_chc(package_root=package_root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(built)
+
+
+def test_numpy_is_optional():
+    # Importing and scalar calls never load numpy; an array without numpy says what to install.
+    code = textwrap.dedent("""
+        import sys
+        sys.modules["numpy"] = None  # as if numpy were not installed
+        import chc
+        cal = chc.Calendar("england-and-wales")
+        print(cal.add_working_days("2024-12-20", 5))
+        try:
+            cal.add_working_days(["2024-12-20"], 5)
+        except ImportError as e:
+            print(e)
+    """)
+    result = _import_chc(code, CHC_LIBRARY=library_path_for_subprocesses())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "2024-12-31", "chc: arrays of dates need numpy (apt-get install python3-numpy)"]
+
+
+def test_importing_does_not_import_numpy():
+    result = _import_chc("import sys, chc; print('numpy' in sys.modules)", CHC_LIBRARY=library_path_for_subprocesses())
+    assert result.stdout.strip() == "False", result.stderr
