@@ -4,6 +4,7 @@
 
 #include <chc/calendar.hpp>
 #include <chc/evaluate.hpp>
+#include <chc/report.hpp>
 #include <chc/rules.hpp>
 
 #include "calendar/batch.hpp"
@@ -22,6 +23,11 @@ struct chc_calendar {
 
 struct chc_ruleset {
   chc::RuleSet rules;
+};
+
+struct chc_report {
+  chc::Report report;
+  bool finished = false;
 };
 
 namespace {
@@ -287,5 +293,66 @@ int chc_case_normalize(char** out_json, const char* case_json, size_t len) {
   CHC_REQUIRE(case_json);
   return guarded([&] { *out_json = copy_out(chc::Case::parse(std::string_view(case_json, len)).normalized_json()); });
 }
+
+int chc_report_begin(chc_report** out, const chc_ruleset* rules, const chc_calendar* cal, const chc_report_options* options) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(rules);
+  CHC_REQUIRE(options);
+  constexpr uint32_t first_version_size = static_cast<uint32_t>(sizeof(chc_report_options));
+  if (options->size < first_version_size) return fail(CHC_E_INVALID, "options->size: smaller than chc_report_options (use CHC_REPORT_OPTIONS_INIT)");
+  constexpr uint32_t known_flags =
+      CHC_REPORT_EXTENSIONS_ORIGINAL_ONLY | CHC_REPORT_EXCLUDE_WITHDRAWN | CHC_REPORT_INCLUDE_NOT_ACCEPTED | CHC_REPORT_DRILL_DOWN;
+  if (options->flags & ~known_flags) return fail(CHC_E_INVALID, "options->flags: unknown flag bits");
+  return guarded([&] {
+    chc::ReportOptions o;
+    o.from = chc::Date(options->from);
+    o.to = chc::Date(options->to);
+    if (options->homes > 0) o.homes = options->homes;
+    if (options->homes_lcra > 0) o.homes_lcra = options->homes_lcra;
+    if (options->homes_lcho > 0) o.homes_lcho = options->homes_lcho;
+    if (options->landlord) o.landlord = options->landlord;
+    if (options->evidence_json) o.evidence_json.assign(options->evidence_json, options->evidence_len);
+    if (options->compliance_threshold > 0) o.compliance_threshold = options->compliance_threshold;
+    o.extensions_count_as_within = !(options->flags & CHC_REPORT_EXTENSIONS_ORIGINAL_ONLY);
+    o.withdrawn_in_ch01 = !(options->flags & CHC_REPORT_EXCLUDE_WITHDRAWN);
+    o.not_accepted_in_ch01 = (options->flags & CHC_REPORT_INCLUDE_NOT_ACCEPTED) != 0;
+    o.drill_down = (options->flags & CHC_REPORT_DRILL_DOWN) != 0;
+    *out = new chc_report{chc::Report(rules->rules, cal ? &cal->cal : nullptr, std::move(o)), false};
+  });
+}
+
+int chc_report_add_case(chc_report* report, const char* case_json, size_t len) {
+  CHC_REQUIRE(report);
+  CHC_REQUIRE(case_json);
+  if (report->finished) return fail(CHC_E_INVALID, "report: cases added after chc_report_finish");
+  int code = CHC_OK;
+  const int rc = guarded([&] { code = static_cast<int>(report->report.add_case(std::string_view(case_json, len))); });
+  if (rc != CHC_OK) return rc;
+  if (code != CHC_OK) return fail(code, "case rejected; the report lists it with its reason");
+  return CHC_OK;
+}
+
+int chc_report_add_ndjson(chc_report* report, const char* text, size_t len) {
+  CHC_REQUIRE(report);
+  if (len == 0) return CHC_OK;
+  CHC_REQUIRE(text);
+  if (report->finished) return fail(CHC_E_INVALID, "report: cases added after chc_report_finish");
+  return guarded([&] { report->report.add_ndjson(std::string_view(text, len)); });
+}
+
+int chc_report_finish(char** out, chc_report* report, int format) {
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(report);
+  if (format != CHC_REPORT_JSON && format != CHC_REPORT_CSV && format != CHC_REPORT_HTML) {
+    return fail(CHC_E_INVALID, "format: not CHC_REPORT_JSON, CHC_REPORT_CSV or CHC_REPORT_HTML");
+  }
+  return guarded([&] {
+    report->finished = true;
+    report->report.finish();
+    *out = copy_out(format == CHC_REPORT_HTML ? report->report.html() : format == CHC_REPORT_CSV ? report->report.csv() : report->report.json());
+  });
+}
+
+void chc_report_free(chc_report* report) { delete report; }
 
 }  // extern "C"

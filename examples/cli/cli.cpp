@@ -11,11 +11,13 @@
 #include "generator.hpp"
 
 #include <chc/evaluate.hpp>
+#include <chc/report.hpp>
 #include <chc/rules.hpp>
 
 #include <charconv>
 #include <fstream>
 #include <iostream>
+#include <thread>
 #include <sstream>
 
 namespace chc::cli {
@@ -24,7 +26,8 @@ namespace {
 
 // Options taking a value; every other --option is a flag.
 const std::vector<std::string> valued = {"calendar", "calendar-file", "from", "to", "year", "as-of", "rules", "rules-file",
-                                         "count", "seed"};
+                                         "count", "seed", "homes", "homes-lcra", "homes-lcho", "evidence", "format",
+                                         "output", "threads", "landlord", "extensions", "input-format"};
 
 const char* const usage = R"(chc: UK social-housing complaint rules from the command line
 
@@ -44,6 +47,9 @@ Commands:
   info       A calendar's data version and coverage
                chc info --calendar scotland --json
   calendars  The built-in calendars
+  report     TSM CH01/CH02, the annual performance figures and the Code self-assessment from a register
+               chc report register.ndjson --homes 12000 --year 2025 --evidence evidence.json --format html -o report.html
+               chc report register.csv --from 2025-04-01 --to 2025-09-30 --format csv
   generate   A synthetic complaint register (one case record per line) for trials and benchmarks
                chc generate --count 5000 --seed 7 --from 2024-04-01 --to 2026-03-31 --as-of 2026-04-30
   check      Evaluate a complaint (a case record, docs/case-format.md) under the Code
@@ -61,6 +67,12 @@ Options:
   --rules-file FILE     a landlord overlay JSON file (stricter targets, receipt policy; docs/evaluation.md)
   --as-of DATE          evaluate as of this day (default: today in Europe/London); - reads stdin for FILE
   --explain             with check: list the days each deadline skips
+  --year Y              with report: the reporting year 1 April Y to 31 March Y+1 (also 2025/26)
+  --homes N             with report: homes owned (CH01 per 1,000 homes); --homes-lcra, --homes-lcho
+  --evidence FILE       with report: the landlord's evidence for the self-assessment (docs/reporting.md)
+  --format F            with report: json (default), csv or html; -o FILE writes it to FILE
+  --extensions R        with report: CH02 reading, compliant (default) or original (docs/reporting.md)
+  --threads N           with report: threads evaluating cases (default: the machine's cores)
   --json                print JSON (the C API's format) instead of text
   --help, --version
 
@@ -338,6 +350,74 @@ int cmd_generate(const Args& args, std::ostream& out) {
   return 0;
 }
 
+int cmd_report(const Args& args, std::ostream& out) {
+  args.allow({"calendar", "calendar-file", "rules", "rules-file", "year", "from", "to", "homes", "homes-lcra", "homes-lcho", "evidence",
+              "format", "output", "threads", "landlord", "extensions", "input-format", "drill-down", "include-withdrawn",
+              "exclude-withdrawn", "include-not-accepted"});
+  need_positional(args, 1, "report REGISTER.ndjson|REGISTER.csv [--year Y | --from DATE --to DATE] [--homes N]");
+  const RuleSet rules = rules_of(args);
+  std::optional<Calendar> cal;
+  if (args.option("calendar") || args.option("calendar-file")) cal = calendar_of(args);
+  ReportOptions options;
+  if (const auto year = args.option("year")) {
+    if (args.option("from") || args.option("to")) throw UsageError("give --year or --from/--to, not both");
+    options = reporting_year(int_arg(year->substr(0, year->find('/')), "--year"));
+  } else if (args.option("from") && args.option("to")) {
+    options.from = date_arg(*args.option("from"), "--from");
+    options.to = date_arg(*args.option("to"), "--to");
+  } else {
+    throw UsageError("report needs --year or --from and --to");
+  }
+  auto count_arg = [&](const char* name) -> std::optional<int64_t> {
+    const auto v = args.option(name);
+    if (!v) return std::nullopt;
+    const int32_t n = int_arg(*v, std::string("--") + name);
+    if (n <= 0) throw UsageError(std::string("--") + name + " must be a positive number");
+    return n;
+  };
+  options.homes = count_arg("homes");
+  options.homes_lcra = count_arg("homes-lcra");
+  options.homes_lcho = count_arg("homes-lcho");
+  if (const auto e = args.option("evidence")) options.evidence_json = read_file(*e);
+  if (const auto l = args.option("landlord")) options.landlord = *l;
+  if (const auto x = args.option("extensions")) {
+    if (*x != "compliant" && *x != "original") throw UsageError("--extensions is compliant or original");
+    options.extensions_count_as_within = *x == "compliant";
+  }
+  options.drill_down = args.flag("drill-down");
+  if (args.flag("exclude-withdrawn")) options.withdrawn_in_ch01 = false;
+  if (args.flag("include-not-accepted")) options.not_accepted_in_ch01 = true;
+  options.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (const auto t = args.option("threads")) options.threads = static_cast<unsigned>(std::max(1, int_arg(*t, "--threads")));
+  const std::string format = args.option("format").value_or("json");
+  if (format != "json" && format != "csv" && format != "html") throw UsageError("--format is json, csv or html");
+
+  const std::string& path = args.positional()[0];
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) throw UsageError("cannot read '" + path + "'");
+    in = &file;
+  }
+  const std::string input_format =
+      args.option("input-format").value_or(path.size() > 4 && path.compare(path.size() - 4, 4, ".csv") == 0 ? "csv" : "ndjson");
+  Report report(rules, cal ? &*cal : nullptr, options);
+  if (input_format == "csv") report.add_csv(*in);
+  else if (input_format == "ndjson") report.add_ndjson(*in);
+  else throw UsageError("--input-format is ndjson or csv");
+  report.finish();
+  const std::string text = format == "html" ? report.html() : format == "csv" ? report.csv() : report.json() + "\n";
+  if (const auto o = args.option("output")) {
+    std::ofstream file_out(*o, std::ios::binary);
+    if (!file_out || !(file_out << text)) throw UsageError("cannot write '" + *o + "'");
+    std::cerr << "chc: " << report.cases_accepted() << " cases read, " << report.cases_rejected() << " rejected; wrote " << *o << "\n";
+  } else {
+    out << text;
+  }
+  return report.cases_accepted() == 0 && report.cases_rejected() > 0 ? 2 : 0;
+}
+
 int cmd_calendars(const Args& args, std::ostream& out) {
   args.allow({});
   for (const auto& name : Calendar::builtin_names()) out << name << "\n";
@@ -357,6 +437,11 @@ Args::Args(std::vector<std::string> words) { parse(std::move(words)); }
 void Args::parse(std::vector<std::string> words) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
+    if (w == "-o") {
+      if (i + 1 >= words.size()) throw UsageError("-o needs a value");
+      options_.emplace_back("output", words[++i]);
+      continue;
+    }
     if (w.size() > 2 && w.compare(0, 2, "--") == 0) {
       std::string name = w.substr(2);
       std::optional<std::string> value;
@@ -421,6 +506,7 @@ int run(const Args& args, std::ostream& out) {
   if (c == "calendars") return cmd_calendars(args, out);
   if (c == "check") return cmd_check(args, out);
   if (c == "generate") return cmd_generate(args, out);
+  if (c == "report") return cmd_report(args, out);
   if (c == "rules") return cmd_rules(args, out);
   if (c == "provisions") return cmd_provisions(args, out);
   throw UsageError("unknown command '" + c + "'");

@@ -305,6 +305,71 @@ CHC_API int chc_evaluate_ex(char **out_json, const chc_ruleset *rules, const chc
  * Errors: as chc_evaluate's for the case record. Thread-safe. */
 CHC_API int chc_case_normalize(char **out_json, const char *case_json, size_t len);
 
+/* ------------------------------------------------------------------------ */
+/* Reports                                                                  */
+
+/** A report being built from a complaint register: Tenant Satisfaction
+ * Measures CH01 and CH02, the annual performance figures (Code 8.1(b)) and
+ * the provision-by-provision self-assessment (docs/reporting.md). Cases are
+ * added one at a time (or as chunks of newline-delimited JSON), so a CRM never
+ * builds one giant string, and memory stays flat whatever the register's size.
+ * Thread safety: one thread at a time per report; different reports are
+ * independent. */
+typedef struct chc_report chc_report;
+
+#define CHC_REPORT_EXTENSIONS_ORIGINAL_ONLY 1u /* CH02: only responses within the original timescale count */
+#define CHC_REPORT_EXCLUDE_WITHDRAWN 2u        /* CH01: leave out complaints later withdrawn */
+#define CHC_REPORT_INCLUDE_NOT_ACCEPTED 4u     /* CH01: count complaints not accepted under section 2 */
+#define CHC_REPORT_DRILL_DOWN 8u               /* keep the case ids behind every figure, not only the exceptions */
+
+/** Options for chc_report_begin. Set `size` with CHC_REPORT_OPTIONS_INIT;
+ * fields are only ever appended. `from` and `to` (inclusive) are required:
+ * a TSM reporting year is 1 April to 31 March. Counts of homes are 0 when not
+ * given. `landlord` and `evidence_json` may be NULL; the strings are copied. */
+typedef struct chc_report_options {
+  uint32_t size;
+  uint32_t flags;              /* CHC_REPORT_* bits */
+  chc_day from;
+  chc_day to;
+  int64_t homes;               /* CH01's denominator: homes owned at the period's end */
+  int64_t homes_lcra;          /* low-cost rental accommodation, if reported separately */
+  int64_t homes_lcho;          /* low-cost home ownership, if reported separately */
+  const char *landlord;        /* NUL-terminated, for the title */
+  const char *evidence_json;   /* the landlord's evidence file (UTF-8 JSON, evidence_len bytes) */
+  size_t evidence_len;
+  double compliance_threshold; /* "Partial" at or above this pass rate; 0 means the default 0.9 */
+} chc_report_options;
+#define CHC_REPORT_OPTIONS_INIT {(uint32_t)sizeof(chc_report_options), 0u, 0, 0, 0, 0, 0, NULL, NULL, 0, 0.0}
+
+#define CHC_REPORT_JSON 0 /* the figures as JSON (docs/reporting.md) */
+#define CHC_REPORT_CSV 1  /* titled tables for spreadsheets */
+#define CHC_REPORT_HTML 2 /* a self-contained page for the governing body and the website */
+
+/** Starts a report. `cal` may be NULL (each case's "calendar", else the rule
+ * set's default). `rules` and `cal` must outlive the report.
+ * Ownership: *out belongs to the caller; free it with chc_report_free().
+ * Errors: CHC_E_NULL (out, rules, options), CHC_E_INVALID (size, flags, a
+ * period ending before it starts), CHC_E_RANGE, CHC_E_JSON / CHC_E_SCHEMA
+ * (the evidence file, naming the field). */
+CHC_API int chc_report_begin(chc_report **out, const chc_ruleset *rules, const chc_calendar *cal,
+                             const chc_report_options *options);
+/** Adds one case record. A case that cannot be read is counted as rejected,
+ * with its reason, and the report carries on: the return value is its error
+ * code (CHC_OK when accepted) and chc_last_error() says why.
+ * Errors: CHC_E_NULL (report, case_json), CHC_E_INVALID (after finish), or
+ * the case's own error (CHC_E_JSON, CHC_E_SCHEMA, CHC_E_DATE, ...). */
+CHC_API int chc_report_add_case(chc_report *report, const char *case_json, size_t len);
+/** Adds newline-delimited case records: a chunk of any size (it may end in
+ * the middle of a line; the rest of that line is awaited). Bad lines are
+ * counted as rejected with their line numbers. Errors: CHC_E_NULL, CHC_E_INVALID (after finish). */
+CHC_API int chc_report_add_ndjson(chc_report *report, const char *text, size_t len);
+/** Ends the input (the first call) and renders the report as `format`
+ * (CHC_REPORT_JSON, _CSV or _HTML); it may be called again for another format.
+ * Ownership: free *out with chc_string_free(). Errors: CHC_E_NULL, CHC_E_INVALID (format). */
+CHC_API int chc_report_finish(char **out, chc_report *report, int format);
+/** Releases a report. NULL is fine. */
+CHC_API void chc_report_free(chc_report *report);
+
 #ifdef __cplusplus
 }
 #endif

@@ -36,6 +36,7 @@ struct Deadline {
   int32_t working_days = 0;
   int32_t extension_working_days = 0;  // the part of any extension the Code allows
   std::optional<Date> due;
+  std::optional<Date> original_due;  // the due date before any extension
   std::optional<Date> met;  // the day the event happened, if it has
   DeadlineState state = DeadlineState::pending;
   bool provisional = false;  // counted from another deadline because its event is not logged yet

@@ -1,6 +1,7 @@
 #include "calendar/divisions.hpp"
 
 #include "calendar/easter.hpp"
+#include "core/csv.hpp"
 #include "core/json_util.hpp"
 #include "embedded_data.hpp"
 
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <sstream>
 
 namespace chc::detail {
 namespace {
@@ -99,45 +101,6 @@ Rule parse_rule(const json::bj::value& v, const std::string& path) {
   return r;
 }
 
-// The compiled-in CSV: division,date,title,notes with RFC 4180 quoting.
-std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(cell));
-      cell.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      row.push_back(std::move(cell));
-      cell.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else {
-      cell += c;
-    }
-  }
-  if (!cell.empty() || !row.empty()) {
-    row.push_back(std::move(cell));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 Data load() {
   Data data;
   const auto doc = json::parse(embedded::divisions_json(), "divisions.json");
@@ -173,11 +136,14 @@ Data load() {
     data.one_offs.push_back(std::move(x));
   }
 
-  const auto rows = parse_csv(embedded::official_csv());
-  for (std::size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
-    const auto& row = rows[i];
+  std::istringstream text{std::string(embedded::official_csv())};
+  CsvReader csv(text);
+  std::vector<std::string> row;
+  uint64_t line = 0;
+  csv.next(row, line);  // the header
+  while (csv.next(row, line)) {
     if (row.size() == 1 && row[0].empty()) continue;
-    if (row.size() != 4) throw Error(Errc::internal, "bank-holidays-official.csv line " + std::to_string(i + 1) + ": expected 4 fields");
+    if (row.size() != 4) throw Error(Errc::internal, "bank-holidays-official.csv line " + std::to_string(line) + ": expected 4 fields");
     auto it = std::find_if(data.divisions.begin(), data.divisions.end(), [&](const Division& d) { return d.name == row[0]; });
     if (it == data.divisions.end()) throw Error(Errc::internal, "bank-holidays-official.csv: unknown division " + row[0]);
     const Date date = Date::parse(row[1]);

@@ -193,4 +193,16 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+// One JSON object as text; `members(writer)` writes its members.
+template <class Members>
+std::string json_object(Members&& members) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  members(w);
+  w.end_object();
+  w.finish();
+  return out;
+}
+
 }  // namespace chc

@@ -403,6 +403,7 @@ class Evaluator {
         d.from = *start;
         d.from_event = s == 1 ? "received" : "escalation_requested";
         d.due = cal_.add_working_days(*start, a.working_days);
+        d.original_due = d.due;
         acknowledgement_due = d.due;
         finish_deadline(d, log.acknowledged, stopped(s, true), a);
         timing_finding(d, a, "Acknowledged", s == 1 ? "receipt" : "the escalation request", log.acknowledged);
@@ -458,6 +459,7 @@ class Evaluator {
         d.from = *from;
         const Date base_due = cal_.add_working_days(*from, r.working_days);
         d.due = base_due;
+        d.original_due = base_due;
         if (spec.extension) d.extension_working_days = extensions(spec, log, base_due, d);
         d.due = cal_.add_working_days(base_due, d.extension_working_days);
         finish_deadline(d, log.response, stopped(s, false), r);

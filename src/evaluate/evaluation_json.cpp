@@ -22,6 +22,8 @@ void write_deadline(JsonWriter& w, const Deadline& d, const EvaluationJsonOption
   w.key("extension_working_days").value(static_cast<int64_t>(d.extension_working_days));
   w.key("due");
   d.due ? w.value(*d.due) : w.null();
+  w.key("original_due");
+  d.original_due ? w.value(*d.original_due) : w.null();
   w.key("met");
   d.met ? w.value(*d.met) : w.null();
   w.key("state").value(deadline_state_name(d.state));

@@ -69,6 +69,11 @@ RuleSetData parse_ruleset(std::string_view text, const std::string& what) {
   r.escalation_refused_provision = provision_of(o, "escalation_refused", path);
   r.escalate_after_response_provision = provision_of(o, "escalate_after_response", path);
   r.remedy_provision = provision_of(o, "remedy", path);
+  if (const auto* phrases = json::find(o, "self_assessment_phrases")) {
+    for (const auto& kv : json::as_object(*phrases, "self_assessment_phrases")) {
+      r.self_assessment_phrases[std::string(kv.key())] = json::as_string(kv.value(), "self_assessment_phrases." + std::string(kv.key()));
+    }
+  }
   const auto& stages = json::as_array(json::require(o, "stages", path), "stages");
   for (std::size_t i = 0; i < stages.size(); ++i) {
     const std::string sp = json::element("stages", i);

@@ -77,6 +77,9 @@ struct RuleSetData {
   bool direct_to_stage2 = false;
   std::vector<StageSpec> stages;  // stages[0] is stage 1
   ReceiptPolicy receipt;
+  // How a report's self-assessment names what a provision's findings count
+  // ("stage 1 complaints acknowledged within 5 working days").
+  std::map<std::string, std::string> self_assessment_phrases;
 
   const StageSpec* stage(int n) const {
     return n >= 1 && n <= static_cast<int>(stages.size()) ? &stages[static_cast<std::size_t>(n - 1)] : nullptr;

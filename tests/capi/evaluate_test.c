@@ -53,8 +53,8 @@ int main(void) {
     CHECK(strstr(out, "\"rules\":\"hoc-2024\"") != NULL);
     CHECK(strstr(out, "\"status\":\"awaiting_response\"") != NULL);
     CHECK(strstr(out, "\"name\":\"stage1_acknowledgement\"") != NULL);
-    CHECK(strstr(out, "\"due\":\"2024-12-31\",\"met\":\"2024-12-23\",\"state\":\"met\"") != NULL);
-    CHECK(strstr(out, "\"due\":\"2025-01-09\",\"met\":null,\"state\":\"pending\"") != NULL);
+    CHECK(strstr(out, "\"due\":\"2024-12-31\",\"original_due\":\"2024-12-31\",\"met\":\"2024-12-23\",\"state\":\"met\"") != NULL);
+    CHECK(strstr(out, "\"due\":\"2025-01-09\",\"original_due\":\"2025-01-09\",\"met\":null,\"state\":\"pending\"") != NULL);
     CHECK(strstr(out, "\"working_days_remaining\":3") != NULL); /* 7, 8, 9 January */
     CHECK(strstr(out, "\"case\"") == NULL);
     chc_string_free(out);

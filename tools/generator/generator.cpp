@@ -59,15 +59,11 @@ void Generator::next(std::string& out) {
   };
   std::vector<Pending> events;
   auto event = [&](const char* type, Date date, auto&& fields) {
-    Pending p{date, {}};
-    JsonWriter e(p.json);
-    e.begin_object();
-    e.key("type").value(type);
-    e.key("date").value(date);
-    fields(e);
-    e.end_object();
-    e.finish();
-    events.push_back(std::move(p));
+    events.push_back({date, json_object([&](JsonWriter& e) {
+                        e.key("type").value(type);
+                        e.key("date").value(date);
+                        fields(e);
+                      })});
   };
   auto none = [](JsonWriter&) {};
 

@@ -1,0 +1,127 @@
+// Report internals: per-thread tallies that merge, and the report built from them.
+#pragma once
+
+#include <chc/report.hpp>
+
+#include "evaluate/evaluate_impl.hpp"
+
+#include <boost/json.hpp>
+
+#include <array>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace chc {
+
+// Working days, counted exactly up to 399 (a last bin for 400 and over):
+// medians and percentiles without keeping a value per case.
+struct DayHistogram {
+  std::array<uint64_t, 401> bins{};
+  uint64_t count = 0;
+  void add(int32_t days) {
+    ++bins[static_cast<std::size_t>(std::clamp(days, 0, 400))];
+    ++count;
+  }
+  void merge(const DayHistogram& o) {
+    for (std::size_t i = 0; i < bins.size(); ++i) bins[i] += o.bins[i];
+    count += o.count;
+  }
+  // The smallest value v with at least fraction p of the values <= v (none when empty).
+  std::optional<int32_t> percentile(double p) const;
+};
+
+// A count and, where kept, the ids of the cases behind it.
+struct Tally {
+  uint64_t count = 0;
+  std::vector<std::string> ids;
+  void add(const std::string& id, bool keep) {
+    ++count;
+    if (keep) ids.push_back(id);
+  }
+  void merge(Tally&& o) {
+    count += o.count;
+    ids.insert(ids.end(), std::make_move_iterator(o.ids.begin()), std::make_move_iterator(o.ids.end()));
+  }
+};
+
+struct StageTallies {
+  Tally received;        // CH01: complaints received at this stage in the period
+  Tally acknowledged;    // acknowledged in the period
+  Tally acknowledged_late;
+  Tally responded;       // CH02's denominator: responses issued in the period
+  Tally within;          // responded within the Code's timescale (with a Code-compliant extension)
+  Tally within_original;  // ... within the original timescale
+  Tally late;            // responded, not within (by the chosen reading)
+  Tally extended;        // responses in the period that had an extension
+  DayHistogram days_to_acknowledge;  // working days from receipt (or the escalation request)
+  DayHistogram days_to_respond;      // working days from receipt (or the escalation request)
+  std::map<std::string, uint64_t> decisions;
+};
+
+struct ProvisionTally {
+  Tally pass, fail, unknown, not_applicable;
+};
+
+struct MonthTallies {
+  uint64_t stage1_received = 0, stage1_responded = 0, stage1_within = 0;
+  uint64_t stage2_received = 0, stage2_responded = 0, stage2_within = 0;
+};
+
+struct Rejected {
+  uint64_t line;
+  std::string reason;
+};
+
+// Everything one thread counted; tallies from several threads merge.
+struct Accumulator {
+  uint64_t cases_read = 0, cases_accepted = 0, cases_rejected = 0;
+  uint64_t cases_touching_period = 0;
+  std::vector<Rejected> rejected;  // the first max_rejected_listed, by line
+  std::array<StageTallies, 3> stages;  // index 1 and 2
+  std::map<std::string, uint64_t> categories;
+  std::map<std::string, Tally> refused_by_reason;
+  Tally withdrawn;
+  Tally remedies_offered, remedies_completed, remedies_overdue;
+  double remedies_offered_amount = 0, remedies_completed_amount = 0;
+  std::array<Tally, 5> open_by_age;  // 0-5, 6-10, 11-20, 21-40, 41+ working days at the period's end
+  std::map<int, MonthTallies> months;  // year * 12 + month - 1
+  std::map<std::string, ProvisionTally> provisions;  // findings of cases judged under the self-assessment's Code
+  std::map<std::string, uint64_t> cases_by_rules;
+  Tally data_issues;
+
+  void merge(Accumulator&& o);
+};
+
+inline constexpr std::size_t max_rejected_listed = 1000;
+
+class Report::Impl {
+ public:
+  Impl(const RuleSet& rules, const Calendar* calendar, ReportOptions options);
+
+  // Reads, evaluates and counts one case into `acc`; never throws for bad input.
+  Errc add(std::string_view json, uint64_t line, Accumulator& acc, std::map<std::string, Calendar, std::less<>>& calendars) const;
+  void finish();
+  boost::json::object build() const;
+
+  RuleSet rules;
+  std::optional<Calendar> calendar;
+  ReportOptions options;
+  std::string catalogue_code;  // the Code of the self-assessment ("hoc-2024")
+  boost::json::object evidence;
+  std::vector<std::string> evidence_warnings;
+
+  Accumulator total;
+  std::map<std::string, Calendar, std::less<>> calendars;  // the single-threaded path's cache
+  std::string pending_line;  // add_ndjson: a line split across chunks
+  uint64_t lines = 0;
+  bool finished = false;
+  boost::json::object result;
+};
+
+boost::json::object self_assessment(const Report::Impl& r);
+std::string render_csv(const boost::json::object& report);
+std::string render_html(const boost::json::object& report);
+
+}  // namespace chc
