@@ -36,3 +36,13 @@ echo "Working days between two dates (d with FROM < d <= TO), Easter 2025:"
 echo
 echo "==> A complaint evaluated under the Complaint Handling Code (examples/data/complaint.json, as of 2025-05-01)"
 "$chc" check examples/data/complaint.json --as-of 2025-05-01
+
+echo
+echo "==> The annual complaints report for Riverside Vale Homes (fictional), 2025/26, from examples/data/register.ndjson"
+"$chc" report examples/data/register.ndjson --year 2025 --homes 12000 --evidence examples/data/evidence.json --format text
+"$chc" report examples/data/register.ndjson --year 2025 --homes 12000 --evidence examples/data/evidence.json \
+    --format html -o build/release/report-2025-26.html
+"$chc" report examples/data/register.ndjson --year 2025 --homes 12000 --evidence examples/data/evidence.json \
+    --format csv -o build/release/report-2025-26.csv
+echo "Open build/release/report-2025-26.html in a browser for the full report (TSM, performance, self-assessment);"
+echo "build/release/report-2025-26.csv has the same tables for a spreadsheet."

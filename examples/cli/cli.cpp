@@ -70,7 +70,7 @@ Options:
   --year Y              with report: the reporting year 1 April Y to 31 March Y+1 (also 2025/26)
   --homes N             with report: homes owned (CH01 per 1,000 homes); --homes-lcra, --homes-lcho
   --evidence FILE       with report: the landlord's evidence for the self-assessment (docs/reporting.md)
-  --format F            with report: json (default), csv or html; -o FILE writes it to FILE
+  --format F            with report: json (default), csv, html or text; -o FILE writes it to FILE
   --extensions R        with report: CH02 reading, compliant (default) or original (docs/reporting.md)
   --threads N           with report: threads evaluating cases (default: the machine's cores)
   --json                print JSON (the C API's format) instead of text
@@ -390,7 +390,7 @@ int cmd_report(const Args& args, std::ostream& out) {
   options.threads = std::max(1u, std::thread::hardware_concurrency());
   if (const auto t = args.option("threads")) options.threads = static_cast<unsigned>(std::max(1, int_arg(*t, "--threads")));
   const std::string format = args.option("format").value_or("json");
-  if (format != "json" && format != "csv" && format != "html") throw UsageError("--format is json, csv or html");
+  if (format != "json" && format != "csv" && format != "html" && format != "text") throw UsageError("--format is json, csv, html or text");
 
   const std::string& path = args.positional()[0];
   std::ifstream file;
@@ -407,7 +407,7 @@ int cmd_report(const Args& args, std::ostream& out) {
   else if (input_format == "ndjson") report.add_ndjson(*in);
   else throw UsageError("--input-format is ndjson or csv");
   report.finish();
-  const std::string text = format == "html" ? report.html() : format == "csv" ? report.csv() : report.json() + "\n";
+  const std::string text = format == "html" ? report.html() : format == "csv" ? report.csv() : format == "text" ? report.text() : report.json() + "\n";
   if (const auto o = args.option("output")) {
     std::ofstream file_out(*o, std::ios::binary);
     if (!file_out || !(file_out << text)) throw UsageError("cannot write '" + *o + "'");

@@ -72,6 +72,7 @@ class Report {
   std::string json() const;
   std::string csv() const;
   std::string html() const;
+  std::string text() const;  // the headline figures, for a terminal
 
   uint64_t cases_accepted() const;
   uint64_t cases_rejected() const;

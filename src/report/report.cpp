@@ -442,6 +442,11 @@ std::string Report::html() const {
   return render_html(impl_->result);
 }
 
+std::string Report::text() const {
+  const_cast<Impl&>(*impl_).finish();
+  return render_text(impl_->result);
+}
+
 uint64_t Report::cases_accepted() const { return impl_->total.cases_accepted; }
 uint64_t Report::cases_rejected() const { return impl_->total.cases_rejected; }
 

@@ -123,5 +123,6 @@ class Report::Impl {
 boost::json::object self_assessment(const Report::Impl& r);
 std::string render_csv(const boost::json::object& report);
 std::string render_html(const boost::json::object& report);
+std::string render_text(const boost::json::object& report);
 
 }  // namespace chc
