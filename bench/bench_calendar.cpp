@@ -138,6 +138,18 @@ int main(int argc, char** argv) {
   const double c_batch_add = best_ns_per_op(repeat, count, [&] {
     if (chc_calendar_add_working_days_batch(out.data(), ccal, start.data(), n.data(), count) != CHC_OK) std::abort();
   });
+  // The 64-bit forms numpy's datetime64[D] arrays use, on the same inputs.
+  std::vector<int64_t> start64(start.begin(), start.end()), n64(n.begin(), n.end()), to64(to.begin(), to.end()),
+      out64(count);
+  std::vector<int32_t> out_counts64(count);
+  const double c_batch64_add = best_ns_per_op(repeat, count, [&] {
+    if (chc_calendar_add_working_days_batch64(out64.data(), ccal, start64.data(), n64.data(), count, count) != CHC_OK)
+      std::abort();
+  });
+  if (!std::equal(out.begin(), out.end(), out64.begin())) {
+    std::fprintf(stderr, "batch64 add disagrees with the 32-bit batch\n");
+    return 1;
+  }
   const double c_scalar_add = best_ns_per_op(repeat, count, [&] {
     for (std::size_t i = 0; i < count; ++i) {
       if (chc_calendar_add_working_days(&out[i], ccal, start[i], n[i]) != CHC_OK) std::abort();
@@ -149,6 +161,14 @@ int main(int argc, char** argv) {
   const double c_batch_count = best_ns_per_op(repeat, count, [&] {
     if (chc_calendar_count_working_days_batch(out_counts.data(), ccal, start.data(), to.data(), count) != CHC_OK) std::abort();
   });
+  const double c_batch64_count = best_ns_per_op(repeat, count, [&] {
+    if (chc_calendar_count_working_days_batch64(out_counts64.data(), ccal, start64.data(), to64.data(), count) != CHC_OK)
+      std::abort();
+  });
+  if (out_counts64 != out_counts) {
+    std::fprintf(stderr, "batch64 count disagrees with the 32-bit batch\n");
+    return 1;
+  }
   const double c_scalar_count = best_ns_per_op(repeat, count, [&] {
     for (std::size_t i = 0; i < count; ++i) {
       if (chc_calendar_count_working_days(&out_counts[i], ccal, start[i], to[i]) != CHC_OK) std::abort();
@@ -183,19 +203,22 @@ int main(int argc, char** argv) {
   std::printf("  %-44s %8.2f ns/op\n", "add_working_days, C++ API (scalar)", cxx_add);
   std::printf("  %-44s %8.2f ns/op\n", "add_working_days, C++ API (span)", cxx_span_add);
   std::printf("  %-44s %8.2f ns/op\n", "add_working_days, C batch API", c_batch_add);
+  std::printf("  %-44s %8.2f ns/op\n", "add_working_days, C batch64 API (int64)", c_batch64_add);
   std::printf("  %-44s %8.2f ns/op\n", "add_working_days, C scalar API (libchc.so)", c_scalar_add);
   std::printf("  %-44s %8.2f ns/op   (%.0fx slower than the C++ API)\n", "add_working_days, naive day-by-day loop", naive_add,
               naive_add / cxx_add);
   std::printf("  %-44s %8.2f ns/op\n", "count_working_days, C++ API (scalar)", cxx_count);
   std::printf("  %-44s %8.2f ns/op\n", "count_working_days, C batch API", c_batch_count);
+  std::printf("  %-44s %8.2f ns/op\n", "count_working_days, C batch64 API (int64)", c_batch64_count);
   std::printf("  %-44s %8.2f ns/op\n", "count_working_days, C scalar API (libchc.so)", c_scalar_count);
   std::printf("  %-44s %8.3f ms (first built-in use: %.3f ms)\n", "calendar construction", rebuild_ms, first_build_ms);
   std::printf("  %-44s %8zu bytes\n", "calendar table memory", cal.memory_bytes());
   std::printf(
-      "{\"count\":%zu,\"cxx_add_ns\":%.3f,\"cxx_span_add_ns\":%.3f,\"c_batch_add_ns\":%.3f,\"c_scalar_add_ns\":%.3f,"
+      "{\"count\":%zu,\"cxx_add_ns\":%.3f,\"cxx_span_add_ns\":%.3f,\"c_batch_add_ns\":%.3f,\"c_batch64_add_ns\":%.3f,"
+      "\"c_scalar_add_ns\":%.3f,\"c_batch64_count_ns\":%.3f,"
       "\"naive_add_ns\":%.3f,\"cxx_count_ns\":%.3f,\"c_batch_count_ns\":%.3f,\"c_scalar_count_ns\":%.3f,"
       "\"construction_ms\":%.4f,\"first_build_ms\":%.4f,\"memory_bytes\":%zu,\"checksum\":%lld}\n",
-      count, cxx_add, cxx_span_add, c_batch_add, c_scalar_add, naive_add, cxx_count, c_batch_count, c_scalar_count, rebuild_ms,
+      count, cxx_add, cxx_span_add, c_batch_add, c_batch64_add, c_scalar_add, c_batch64_count, naive_add, cxx_count, c_batch_count, c_scalar_count, rebuild_ms,
       first_build_ms, cal.memory_bytes(), static_cast<long long>(checksum));
   return 0;
 }

@@ -81,6 +81,34 @@ char* copy_out(const std::string& s) {
 
 chc_calendar* wrap(chc::Calendar cal) { return new chc_calendar{std::move(cal)}; }
 
+// The array forms, for 32- and 64-bit day numbers. n holds n_count values: count, or 1 for all.
+template <class Day, class Step>
+int add_batch(Day* out, const chc_calendar* cal, const Day* start, const Step* n, size_t n_count, size_t count) {
+  CHC_REQUIRE(cal);
+  if (count == 0) return CHC_OK;
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(start);
+  CHC_REQUIRE(n);
+  if (n_count != count && n_count != 1) {
+    const std::string message =
+        "n_count: " + std::to_string(n_count) + " must be count (" + std::to_string(count) + ") or 1";
+    return fail(CHC_E_INVALID, message.c_str());
+  }
+  return guarded([&] {
+    chc::detail::add_working_days_batch(cal->cal.impl(), count, start, n, n_count == count ? 1 : 0, out);
+  });
+}
+
+template <class Day>
+int count_batch(int32_t* out, const chc_calendar* cal, const Day* from, const Day* to, size_t count) {
+  CHC_REQUIRE(cal);
+  if (count == 0) return CHC_OK;
+  CHC_REQUIRE(out);
+  CHC_REQUIRE(from);
+  CHC_REQUIRE(to);
+  return guarded([&] { chc::detail::count_working_days_batch(cal->cal.impl(), count, from, to, out); });
+}
+
 }  // namespace
 
 extern "C" {
@@ -186,26 +214,22 @@ int chc_calendar_previous_working_day(chc_day* out, const chc_calendar* cal, chc
 
 int chc_calendar_add_working_days_batch(chc_day* out, const chc_calendar* cal, const chc_day* start, const int32_t* n,
                                         size_t count) {
-  CHC_REQUIRE(cal);
-  if (count == 0) return CHC_OK;
-  CHC_REQUIRE(out);
-  CHC_REQUIRE(start);
-  CHC_REQUIRE(n);
-  return guarded([&] {
-    chc::detail::add_working_days_batch(cal->cal.impl(), count, start, n, out);
-  });
+  return add_batch(out, cal, start, n, count, count);
 }
 
 int chc_calendar_count_working_days_batch(int32_t* out, const chc_calendar* cal, const chc_day* from, const chc_day* to,
                                           size_t count) {
-  CHC_REQUIRE(cal);
-  if (count == 0) return CHC_OK;
-  CHC_REQUIRE(out);
-  CHC_REQUIRE(from);
-  CHC_REQUIRE(to);
-  return guarded([&] {
-    chc::detail::count_working_days_batch(cal->cal.impl(), count, from, to, out);
-  });
+  return count_batch(out, cal, from, to, count);
+}
+
+int chc_calendar_add_working_days_batch64(int64_t* out, const chc_calendar* cal, const int64_t* start, const int64_t* n,
+                                          size_t n_count, size_t count) {
+  return add_batch(out, cal, start, n, n_count, count);
+}
+
+int chc_calendar_count_working_days_batch64(int32_t* out, const chc_calendar* cal, const int64_t* from, const int64_t* to,
+                                            size_t count) {
+  return count_batch(out, cal, from, to, count);
 }
 
 int chc_calendar_holidays_json(char** out, const chc_calendar* cal, chc_day from, chc_day to) {

@@ -199,6 +199,20 @@ CHC_API int chc_calendar_add_working_days_batch(chc_day *out, const chc_calendar
 CHC_API int chc_calendar_count_working_days_batch(int32_t *out, const chc_calendar *cal, const chc_day *from,
                                                   const chc_day *to, size_t count);
 
+/** The array forms over 64-bit day numbers (days since 1970-01-01), the
+ * layout of numpy's datetime64[D] and of many column stores, so such callers
+ * pass their arrays as they are. Day numbers outside the supported range,
+ * however large, are CHC_E_RANGE naming the index; n values beyond 32 bits are
+ * CHC_E_OVERFLOW. add: n holds n_count values, either count (one per start) or
+ * 1 (the same n for every start; any other n_count is CHC_E_INVALID); the
+ * answers are always inside the supported range, and `out` may be the very
+ * same array as `start` or `n`. count: the answers always fit 32 bits (at most
+ * 109,573 in magnitude), so `out` is int32_t. All or nothing, as above. */
+CHC_API int chc_calendar_add_working_days_batch64(int64_t *out, const chc_calendar *cal, const int64_t *start,
+                                                  const int64_t *n, size_t n_count, size_t count);
+CHC_API int chc_calendar_count_working_days_batch64(int32_t *out, const chc_calendar *cal, const int64_t *from,
+                                                    const int64_t *to, size_t count);
+
 /** JSON answers. Ownership: *out is allocated by chc; free it with
  * chc_string_free(). Errors: CHC_E_NULL (out, cal), CHC_E_RANGE.
  * holidays_json: bank holidays and closures with from <= date <= to:

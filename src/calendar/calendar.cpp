@@ -63,6 +63,15 @@ void check_day(Date day, const char* what) {
     raise_out_of_range(day, what);
 }
 
+void check_serial(int64_t serial, const char* what) {
+  if (serial < std::numeric_limits<int32_t>::min() || serial > std::numeric_limits<int32_t>::max()) [[unlikely]] {
+    throw Error(Errc::range, std::string(what) + ": day number " + std::to_string(serial) +
+                                 " is outside the supported range " + Calendar::first_supported_day().iso() + " to " +
+                                 Calendar::last_supported_day().iso());
+  }
+  check_day(Date(static_cast<int32_t>(serial)), what);
+}
+
 void throw_add_beyond(const Calendar::Impl& cal, Date start, int64_t n, const std::string& what) {
   // The result does not exist in the table. Where it would lie, at this
   // calendar's average number of days per working day, says whether it is
@@ -295,7 +304,7 @@ void Calendar::add_working_days(std::span<const Date> start, std::span<const int
   if (start.size() != n.size() || start.size() != out.size()) {
     throw Error(Errc::invalid_argument, "add_working_days: start, n and out must have the same length");
   }
-  detail::add_working_days_batch(*impl_, start.size(), serials(start.data()), n.data(), serials(out.data()));
+  detail::add_working_days_batch(*impl_, start.size(), serials(start.data()), n.data(), 1, serials(out.data()));
 }
 
 void Calendar::count_working_days(std::span<const Date> from, std::span<const Date> to, std::span<int32_t> out) const {

@@ -1151,6 +1151,150 @@ static void test_batch(const chc_calendar *cal, const char *name) {
   CHECK(bad_alias == 0);
 }
 
+/* The 64-bit array forms against the walk over wk: random starts over the
+ * whole range (answers beyond it must be CHC_E_RANGE), n per element and n
+ * broadcast, count against the walk, and the all-or-nothing errors. */
+#define BATCH64_N 20000
+static void test_batch64(const chc_calendar *cal, const signed char *wk, long ndays, const char *name) {
+  static int64_t start[BATCH64_N], n[BATCH64_N], out[BATCH64_N], to[BATCH64_N];
+  static int32_t counts[BATCH64_N];
+  long i, bad = 0;
+  int64_t one_n;
+  for (i = 0; i < BATCH64_N; ++i) {
+    /* Keep starts 100 days inside the range so n in -30..30 always answers. */
+    start[i] = FIRST_DAY + 100 + (int64_t)(lcg_next() % (uint32_t)(ndays - 200));
+    n[i] = (int64_t)(lcg_next() % 61u) - 30;
+    to[i] = start[i] + (int64_t)(lcg_next() % 81u) - 40;
+    out[i] = counts[i] = -1;
+  }
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, n, BATCH64_N, BATCH64_N), CHC_OK);
+  for (i = 0; i < BATCH64_N; ++i) {
+    long expect = -1;
+    const int rc = naive_add(wk, ndays, (long)(start[i] - FIRST_DAY), (int)n[i], &expect);
+    if (rc != CHC_OK || out[i] != expect + FIRST_DAY)
+      REPORT_BAD(bad, "%s batch64 add[%ld] (%lld, %lld) = %lld, walk %ld", name, i, (long long)start[i], (long long)n[i],
+                 (long long)out[i], expect + FIRST_DAY);
+  }
+  CHECK(bad == 0);
+  /* One n for every start (n_count 1); then out written over the very array holding n. */
+  one_n = 7;
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, &one_n, 1, BATCH64_N), CHC_OK);
+  for (i = 0; i < BATCH64_N; ++i) {
+    long expect = -1;
+    naive_add(wk, ndays, (long)(start[i] - FIRST_DAY), 7, &expect);
+    if (out[i] != expect + FIRST_DAY) REPORT_BAD(bad, "%s batch64 add n=7 [%ld]", name, i);
+  }
+  {
+    int64_t s[3], k = -3;
+    s[0] = D(2025, 1, 2);
+    s[1] = D(2025, 1, 6);
+    s[2] = D(2025, 1, 7);
+    CHECK_RC(chc_calendar_add_working_days_batch64(&k, cal, s, &k, 1, 1), CHC_OK);
+    CHECK_EQ(k, add_days(cal, s[0], -3));
+  }
+  CHECK(bad == 0);
+  CHECK_RC(chc_calendar_count_working_days_batch64(counts, cal, start, to, BATCH64_N), CHC_OK);
+  for (i = 0; i < BATCH64_N; ++i) {
+    /* Working days d with from < d <= to, negated when to < from: a walk. */
+    long expect = 0, d;
+    const long a = (long)(start[i] - FIRST_DAY), b = (long)(to[i] - FIRST_DAY);
+    if (b >= a) {
+      for (d = a + 1; d <= b; ++d) expect += wk[d];
+    } else {
+      for (d = b + 1; d <= a; ++d) expect -= wk[d];
+    }
+    if (counts[i] != expect) REPORT_BAD(bad, "%s batch64 count[%ld] = %lld, walk %ld", name, i, (long long)counts[i], expect);
+  }
+  CHECK(bad == 0);
+}
+
+static void test_batch64_errors(const chc_calendar *cal) {
+  int64_t start[10], n[10], out[10], to[10];
+  int32_t counts[10];
+  int i, untouched;
+#define RESET_BATCH64()                 \
+  for (i = 0; i < 10; ++i) {            \
+    start[i] = D(2024, 12, 16) + i;     \
+    to[i] = D(2025, 1, 31) - i;         \
+    n[i] = (i % 5) - 2;                 \
+    out[i] = -42;                       \
+    counts[i] = -42;                    \
+  }
+#define ALL_UNTOUCHED64()                                    \
+  do {                                                       \
+    untouched = 1;                                           \
+    for (i = 0; i < 10; ++i) untouched &= out[i] == -42 && counts[i] == -42; \
+    CHECK(untouched);                                        \
+  } while (0)
+  CHECK_RC(chc_calendar_add_working_days_batch64(NULL, cal, NULL, NULL, 0, 0), CHC_OK);
+  CHECK_RC(chc_calendar_count_working_days_batch64(NULL, cal, NULL, NULL, 0), CHC_OK);
+  RESET_BATCH64();
+  CHECK_NULL_ARG(chc_calendar_add_working_days_batch64(NULL, cal, start, n, 10, 10), "out");
+  CHECK_NULL_ARG(chc_calendar_add_working_days_batch64(out, NULL, start, n, 10, 10), "cal");
+  CHECK_NULL_ARG(chc_calendar_add_working_days_batch64(out, cal, NULL, n, 10, 10), "start");
+  CHECK_NULL_ARG(chc_calendar_add_working_days_batch64(out, cal, start, NULL, 10, 10), "n");
+  CHECK_NULL_ARG(chc_calendar_count_working_days_batch64(NULL, cal, start, to, 10), "out");
+  CHECK_NULL_ARG(chc_calendar_count_working_days_batch64(counts, NULL, start, to, 10), "cal");
+  CHECK_NULL_ARG(chc_calendar_count_working_days_batch64(counts, cal, NULL, to, 10), "from");
+  CHECK_NULL_ARG(chc_calendar_count_working_days_batch64(counts, cal, start, NULL, 10), "to");
+  ALL_UNTOUCHED64();
+  /* n_count must be count or 1. */
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, n, 2, 10), CHC_E_INVALID);
+  CHECK_MSG("n_count");
+  ALL_UNTOUCHED64();
+  /* A day number far beyond 32 bits, at index 5. */
+  start[5] = (int64_t)1 << 40;
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, n, 10, 10), CHC_E_RANGE);
+  CHECK_MSG("start[5]");
+  CHECK_MSG("1099511627776");
+  ALL_UNTOUCHED64();
+  RESET_BATCH64();
+  start[5] = -((int64_t)1 << 40);
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, n, 10, 10), CHC_E_RANGE);
+  CHECK_MSG("start[5]");
+  ALL_UNTOUCHED64();
+  RESET_BATCH64();
+  start[5] = D(2200, 1, 1);
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, n, 10, 10), CHC_E_RANGE);
+  CHECK_MSG("start[5]");
+  ALL_UNTOUCHED64();
+  /* n beyond 32 bits, and n whose answer leaves the range. */
+  RESET_BATCH64();
+  n[6] = (int64_t)INT32_MAX + 1;
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, n, 10, 10), CHC_E_OVERFLOW);
+  CHECK_MSG("n[6]");
+  ALL_UNTOUCHED64();
+  RESET_BATCH64();
+  n[6] = INT64_MIN;
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, n, 10, 10), CHC_E_OVERFLOW);
+  CHECK_MSG("n[6]");
+  ALL_UNTOUCHED64();
+  RESET_BATCH64();
+  n[6] = 100000;
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, n, 10, 10), CHC_E_RANGE);
+  CHECK_MSG("n[6]");
+  ALL_UNTOUCHED64();
+  /* A broadcast n that fails names n[0]. */
+  RESET_BATCH64();
+  n[0] = -100000;
+  CHECK_RC(chc_calendar_add_working_days_batch64(out, cal, start, n, 1, 10), CHC_E_RANGE);
+  CHECK_MSG("n[0]");
+  ALL_UNTOUCHED64();
+  /* count: from and to named. */
+  RESET_BATCH64();
+  start[8] = INT64_MAX;
+  CHECK_RC(chc_calendar_count_working_days_batch64(counts, cal, start, to, 10), CHC_E_RANGE);
+  CHECK_MSG("from[8]");
+  ALL_UNTOUCHED64();
+  RESET_BATCH64();
+  to[9] = D(1899, 12, 31);
+  CHECK_RC(chc_calendar_count_working_days_batch64(counts, cal, start, to, 10), CHC_E_RANGE);
+  CHECK_MSG("to[9]");
+  ALL_UNTOUCHED64();
+#undef RESET_BATCH64
+#undef ALL_UNTOUCHED64
+}
+
 static void test_batch_errors(const chc_calendar *cal) {
   chc_day start[10], out[10], to[10];
   int32_t n[10], counts[10];
@@ -2032,6 +2176,7 @@ int main(void) {
     test_consistency(cals[k], wk, ndays, division_names[k]);
     test_overflow_threshold(cals[k], wk, ndays, division_names[k]);
     test_batch(cals[k], division_names[k]);
+    test_batch64(cals[k], wk, ndays, division_names[k]);
   }
   {
     /* A four-day week has fewer working days, so the threshold moves. */
@@ -2046,6 +2191,7 @@ int main(void) {
   }
   free(wk);
   test_batch_errors(ew);
+  test_batch64_errors(ew);
   test_json_answers(ew);
   test_custom_calendars(ew);
   test_edges(ew);

@@ -105,7 +105,7 @@ def numpy_module():
 def day_array(values, name):
     """An int64 array of chc_days from datetime64 values (any unit), dates or 'YYYY-MM-DD' strings.
 
-    Not yet checked to fit int32: the batch calls check each block while it is in cache (int32_error)."""
+    Not checked against chc's range here: the batch64 calls check every element and name the first bad one."""
     numpy = numpy_module()
     array = numpy.asarray(values)
     if array.dtype.kind not in "MOUS":
@@ -117,29 +117,11 @@ def day_array(values, name):
 
 
 def int_array(values, name):
-    """An integer array (checked to fit int32 block by block, like day_array)."""
+    """An integer array (chc checks each value fits 32 bits, like day_array's days)."""
     array = numpy_module().asarray(values)
     if array.dtype.kind not in "iub":
         raise TypeError(f"{name}: expected an integer array, got dtype {array.dtype}")
     return array
-
-
-def int32_error(block, dates, name, first_index, shape):
-    """None when every value of a flat block fits int32; else the error naming the caller's element.
-
-    `first_index` is the block's position in the flattened array of `shape`; `dates` says whether the
-    values are days (NaT is a DateError, others a RangeError) or counts (a DayOverflowError)."""
-    if block.size == 0 or (block.min() >= INT32_MIN and block.max() <= INT32_MAX):
-        return None
-    numpy = numpy_module()
-    index = int(numpy.flatnonzero((block < INT32_MIN) | (block > INT32_MAX))[0])
-    value = int(block[index])
-    where = f"{name}[{format_index(first_index + index, shape)}]"
-    if not dates:
-        return errors.DayOverflowError(errors.E_OVERFLOW, f"{where}: {value} does not fit in 32 bits")
-    if value == numpy.iinfo(numpy.int64).min:
-        return errors.DateError(errors.E_DATE, f"{where}: NaT is not a date")
-    return errors.RangeError(errors.E_RANGE, f"{where}: {numpy.datetime64(value, 'D')} is beyond any 32-bit day number")
 
 
 def format_index(flat_index, shape):

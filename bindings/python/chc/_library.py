@@ -5,7 +5,7 @@ import ctypes.util
 import glob
 import os
 import sysconfig
-from ctypes import POINTER, Structure, c_char_p, c_int, c_int32, c_size_t, c_uint32, c_void_p
+from ctypes import POINTER, Structure, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint32, c_void_p
 
 from .errors import error_for
 
@@ -73,6 +73,7 @@ CalendarPointer = POINTER(_OpaqueCalendar)
 RuleSetPointer = POINTER(_OpaqueRuleSet)
 DayPointer = POINTER(chc_day)
 Int32Pointer = POINTER(c_int32)
+Int64Pointer = POINTER(c_int64)  # numpy datetime64[D] and int64 arrays, as the batch64 calls take them
 IntPointer = POINTER(c_int)
 # char **out: received as a void pointer so ctypes never converts (and leaks) it; freed with chc_string_free.
 StringOut = POINTER(c_void_p)
@@ -112,6 +113,10 @@ PROTOTYPES = (
     ("chc_calendar_add_working_days_batch", STATUS, (DayPointer, CalendarPointer, DayPointer, Int32Pointer, c_size_t)),
     ("chc_calendar_count_working_days_batch", STATUS,
      (Int32Pointer, CalendarPointer, DayPointer, DayPointer, c_size_t)),
+    ("chc_calendar_add_working_days_batch64", STATUS,
+     (Int64Pointer, CalendarPointer, Int64Pointer, Int64Pointer, c_size_t, c_size_t)),
+    ("chc_calendar_count_working_days_batch64", STATUS,
+     (Int32Pointer, CalendarPointer, Int64Pointer, Int64Pointer, c_size_t)),
     ("chc_calendar_holidays_json", STATUS, (StringOut, CalendarPointer, chc_day, chc_day)),
     ("chc_calendar_explain_json", STATUS, (StringOut, CalendarPointer, chc_day, chc_day)),
     ("chc_calendar_info_json", STATUS, (StringOut, CalendarPointer)),

@@ -119,20 +119,42 @@ def test_errors_name_the_element(chc, numpy, england):
         england.add_working_days(starts, 5)
     far = numpy.array(["2024-12-20", "2024-12-20"], dtype="datetime64[D]")
     far[1] = numpy.datetime64(2 ** 33, "D")
-    with pytest.raises(chc.RangeError, match=r"^to\[1\]: .* is beyond any 32-bit day number"):
+    with pytest.raises(chc.RangeError, match=r"^to\[1\]: day number 8589934592 is outside the supported range"):
         england.count_working_days("2024-01-01", far)
-    with pytest.raises(chc.DayOverflowError, match=r"^n\[2\]: 4294967296 does not fit in 32 bits"):
+    with pytest.raises(chc.DayOverflowError, match=r"^n\[2\]: 4294967296 working days from 2024-12-20 lies beyond"):
         england.add_working_days(far[:1], numpy.array([1, 2, 2 ** 32]))
     with pytest.raises(chc.DayOverflowError, match=r"^n\[1\]: "):
         england.add_working_days(far[:1], numpy.array([1, 2 ** 31 - 1]))
+    with pytest.raises(chc.DayOverflowError, match=r"^n\[1\]: 18446744073709551615 does not fit in 32 bits"):
+        england.add_working_days(far[:1], numpy.array([1, 2 ** 64 - 1], dtype=numpy.uint64))
+    with pytest.raises(chc.DayOverflowError, match=r"^n: 4294967296 does not fit in 32 bits"):
+        england.add_working_days(far, 2 ** 32)
+    # A scalar n whose answer leaves the range for one element names that element.
+    near_end = numpy.array(["2199-01-01", "2199-12-30"], dtype="datetime64[D]")
+    with pytest.raises(chc.RangeError, match=r"^n\[1\]: 5 working days from 2199-12-30 falls outside"):
+        england.add_working_days(near_end, 5)
 
 
-def test_errors_beyond_the_first_block_name_the_callers_index(chc, numpy, england):
-    from chc import _vector
-    starts = numpy.full(3 * _vector.BLOCK + 10, numpy.datetime64("2024-12-20"))
-    bad = 2 * _vector.BLOCK + 7
+def test_large_arrays_name_the_callers_index_and_write_nothing(chc, numpy, england):
+    starts = numpy.full(300_000, numpy.datetime64("2024-12-20"))
+    bad = 200_007
     starts[bad] = numpy.datetime64("2200-01-01")
     with pytest.raises(chc.RangeError, match=rf"^start\[{bad}\]: 2200-01-01"):
         england.add_working_days(starts, 5)
+    grid = starts.reshape(600, 500)
+    with pytest.raises(chc.RangeError, match=rf"^start\[{bad // 500}, {bad % 500}\]: 2200-01-01"):
+        england.add_working_days(grid, 5)
     starts[bad] = numpy.datetime64("2024-12-20")
-    assert (england.add_working_days(starts, 5) == numpy.datetime64("2024-12-31")).all()  # every block, not one
+    assert (england.add_working_days(starts, 5) == numpy.datetime64("2024-12-31")).all()
+    assert (england.count_working_days(starts, starts + 11) == 5).all()  # 21 Dec 2024 to 31 Dec: 5 working days
+
+
+def test_non_contiguous_and_read_only_inputs(chc, numpy, england):
+    days = numpy.arange(numpy.datetime64("2024-12-01"), numpy.datetime64("2025-02-01"))
+    every_third = days[::3]
+    expected = [england.add_working_days(d, 5) for d in every_third.astype(object)]
+    assert england.add_working_days(every_third, 5).astype(object).tolist() == expected
+    frozen = every_third.copy()
+    frozen.flags.writeable = False
+    assert england.add_working_days(frozen, numpy.full(frozen.shape, 5, numpy.int16)).astype(object).tolist() == expected
+    assert not frozen.flags.writeable
