@@ -14,7 +14,9 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <istream>
 #include <new>
+#include <streambuf>
 #include <string>
 
 struct chc_calendar {
@@ -78,6 +80,15 @@ char* copy_out(const std::string& s) {
   std::memcpy(p, s.data(), s.size() + 1);
   return p;
 }
+
+// Reads the caller's bytes in place: an istream without a copy.
+class MemoryStreamBuffer : public std::streambuf {
+ public:
+  MemoryStreamBuffer(const char* text, size_t len) {
+    char* begin = const_cast<char*>(text);  // only ever read: a get area has no const form
+    setg(begin, begin, begin + len);
+  }
+};
 
 chc_calendar* wrap(chc::Calendar cal) { return new chc_calendar{std::move(cal)}; }
 
@@ -331,12 +342,13 @@ int chc_report_begin(chc_report** out, const chc_ruleset* rules, const chc_calen
     chc::ReportOptions o;
     o.from = chc::Date(options->from);
     o.to = chc::Date(options->to);
-    if (options->homes > 0) o.homes = options->homes;
-    if (options->homes_lcra > 0) o.homes_lcra = options->homes_lcra;
-    if (options->homes_lcho > 0) o.homes_lcho = options->homes_lcho;
+    // 0 is "not given"; a negative count reaches the report's own check.
+    if (options->homes != 0) o.homes = options->homes;
+    if (options->homes_lcra != 0) o.homes_lcra = options->homes_lcra;
+    if (options->homes_lcho != 0) o.homes_lcho = options->homes_lcho;
     if (options->landlord) o.landlord = options->landlord;
     if (options->evidence_json) o.evidence_json.assign(options->evidence_json, options->evidence_len);
-    if (options->compliance_threshold > 0) o.compliance_threshold = options->compliance_threshold;
+    if (options->compliance_threshold != 0) o.compliance_threshold = options->compliance_threshold;
     o.extensions_count_as_within = !(options->flags & CHC_REPORT_EXTENSIONS_ORIGINAL_ONLY);
     o.withdrawn_in_ch01 = !(options->flags & CHC_REPORT_EXCLUDE_WITHDRAWN);
     o.not_accepted_in_ch01 = (options->flags & CHC_REPORT_INCLUDE_NOT_ACCEPTED) != 0;
@@ -352,7 +364,15 @@ int chc_report_add_case(chc_report* report, const char* case_json, size_t len) {
   int code = CHC_OK;
   const int rc = guarded([&] { code = static_cast<int>(report->report.add_case(std::string_view(case_json, len))); });
   if (rc != CHC_OK) return rc;
-  if (code != CHC_OK) return fail(code, "case rejected; the report lists it with its reason");
+  if (code != CHC_OK) {
+    std::string message;
+    try {
+      message = "case rejected (the report lists it): " + report->report.last_rejection();
+    } catch (...) {
+      return fail(code, "case rejected; the report lists it with its reason");
+    }
+    return fail(code, message.c_str());
+  }
   return CHC_OK;
 }
 
@@ -362,6 +382,18 @@ int chc_report_add_ndjson(chc_report* report, const char* text, size_t len) {
   CHC_REQUIRE(text);
   if (report->finished) return fail(CHC_E_INVALID, "report: cases added after chc_report_finish");
   return guarded([&] { report->report.add_ndjson(std::string_view(text, len)); });
+}
+
+int chc_report_add_csv(chc_report* report, const char* text, size_t len) {
+  CHC_REQUIRE(report);
+  if (len == 0) return CHC_OK;
+  CHC_REQUIRE(text);
+  if (report->finished) return fail(CHC_E_INVALID, "report: cases added after chc_report_finish");
+  return guarded([&] {
+    MemoryStreamBuffer buffer(text, len);
+    std::istream in(&buffer);
+    report->report.add_csv(in);
+  });
 }
 
 int chc_report_finish(char** out, chc_report* report, int format) {

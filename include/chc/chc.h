@@ -377,6 +377,10 @@ CHC_API int chc_report_add_case(chc_report *report, const char *case_json, size_
  * the middle of a line; the rest of that line is awaited). Bad lines are
  * counted as rejected with their line numbers. Errors: CHC_E_NULL, CHC_E_INVALID (after finish). */
 CHC_API int chc_report_add_ndjson(chc_report *report, const char *text, size_t len);
+/** Adds a whole flat CSV register, its header row first (the columns of
+ * docs/reporting.md; a spreadsheet's byte-order mark is fine). Bad rows are
+ * counted as rejected with their line numbers. Errors: CHC_E_NULL, CHC_E_INVALID (after finish). */
+CHC_API int chc_report_add_csv(chc_report *report, const char *text, size_t len);
 /** Ends the input (the first call) and renders the report as `format`
  * (CHC_REPORT_JSON, _CSV or _HTML); it may be called again for another format.
  * Ownership: free *out with chc_string_free(). Errors: CHC_E_NULL, CHC_E_INVALID (format). */

@@ -59,6 +59,8 @@ class Report {
   // is counted as rejected, with `line` (0 when unknown) and the reason, and
   // the report carries on; the return value is the error code (Errc::ok when accepted).
   Errc add_case(std::string_view case_json, uint64_t line = 0);
+  // Why add_case last rejected a case (empty when none was).
+  const std::string& last_rejection() const;
   // Newline-delimited case records, in chunks of any size (a chunk may end
   // mid-line; the rest of the line is awaited). Blank lines are skipped.
   void add_ndjson(std::string_view chunk);

@@ -241,7 +241,7 @@ std::string holidays_json(const Calendar& cal, Date from, Date to) {
   for (const Holiday& h : cal.holidays(from, to)) list.push_back(holiday_to_json(h));
   bj::object o = header(cal, from, to);
   o["holidays"] = std::move(list);
-  return bj::serialize(o);
+  return json::serialize(o);
 }
 
 std::string explain_json(const Calendar& cal, Date from, Date to) {
@@ -263,7 +263,7 @@ std::string explain_json(const Calendar& cal, Date from, Date to) {
   bj::object o = header(cal, from, to);
   o["working_days"] = cal.count_working_days(from, to);
   o["skipped"] = std::move(skipped);
-  return bj::serialize(o);
+  return json::serialize(o);
 }
 
 std::string calendar_info_json(const Calendar& cal) {
@@ -285,7 +285,7 @@ std::string calendar_info_json(const Calendar& cal) {
   for (const auto& w : info.warnings) warnings.push_back(bj::string(w));
   o["warnings"] = std::move(warnings);
   o["memory_bytes"] = cal.memory_bytes();
-  return bj::serialize(o);
+  return json::serialize(o);
 }
 
 }  // namespace chc

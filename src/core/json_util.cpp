@@ -1,5 +1,8 @@
 #include "core/json_util.hpp"
 
+#include <charconv>
+#include <cmath>
+
 namespace chc::json {
 
 bj::value parse(std::string_view text, std::string_view what, bj::storage_ptr storage) {
@@ -33,6 +36,56 @@ void throw_parse_error(std::string_view text, std::size_t consumed, const boost:
   const std::string at = text.empty() ? std::string(" (the input is empty)")
                                       : " at line " + std::to_string(line) + ", column " + std::to_string(column);
   throw Error(Errc::json, std::string(what) + ": malformed JSON" + at + ": " + ec.message());
+}
+
+namespace {
+void serialize_to(std::string& out, const bj::value& v) {
+  switch (v.kind()) {
+    case bj::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& member : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        out += bj::serialize(bj::string_view(member.key()));
+        out += ':';
+        serialize_to(out, member.value());
+      }
+      out += '}';
+      return;
+    }
+    case bj::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& item : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        serialize_to(out, item);
+      }
+      out += ']';
+      return;
+    }
+    case bj::kind::double_: {
+      const double d = v.get_double();
+      if (!std::isfinite(d)) {
+        out += "null";
+        return;
+      }
+      char buf[32];
+      const auto result = std::to_chars(buf, buf + sizeof buf, d);  // shortest text that reads back the same
+      out.append(buf, result.ptr);
+      return;
+    }
+    default:
+      out += bj::serialize(v);  // strings, integers, booleans, null
+  }
+}
+}  // namespace
+
+std::string serialize(const bj::value& v) {
+  std::string out;
+  serialize_to(out, v);
+  return out;
 }
 
 std::string type_name(const bj::value& v) {

@@ -190,8 +190,7 @@ void Report::add_csv(std::istream& in) {
       json = csv_row_to_case(header, fields, line);
     } catch (const Error& e) {
       ++r.total.cases_read;
-      ++r.total.cases_rejected;
-      if (r.total.rejected.size() < max_rejected_listed) r.total.rejected.push_back({line, e.what()});
+      r.total.reject(line, e.what());
       continue;
     }
     r.add(json, line, r.total, r.calendars);

@@ -89,6 +89,16 @@ Report::Impl::Impl(const RuleSet& r, const Calendar* cal, ReportOptions o) : rul
     throw Error(Errc::range, "report period: outside the supported range");
   }
   if (options.threads == 0) options.threads = 1;
+  for (const auto& [name, value] : {std::pair{"homes", options.homes}, std::pair{"homes_lcra", options.homes_lcra},
+                                    std::pair{"homes_lcho", options.homes_lcho}}) {
+    if (value && *value < 0) throw Error(Errc::invalid_argument, cat(name, ": ", std::to_string(*value), " is negative"));
+  }
+  // A pass rate: NaN fails both comparisons, so it is refused too.
+  if (!(options.compliance_threshold > 0 && options.compliance_threshold <= 1)) {
+    throw Error(Errc::invalid_argument, cat("compliance_threshold: ", std::to_string(options.compliance_threshold),
+                                            " is not a pass rate in (0, 1]"));
+  }
+  if (!valid_utf8(options.landlord)) throw Error(Errc::invalid_argument, "landlord: not valid UTF-8");
   catalogue_code = rules.impl().variants.front().catalogue;
   if (!options.evidence_json.empty()) {
     const bj::value doc = json::parse(options.evidence_json, "evidence JSON");
@@ -133,6 +143,12 @@ int month_key(Date d) {
 
 }  // namespace
 
+void Accumulator::reject(uint64_t line, std::string reason) {
+  ++cases_rejected;
+  if (rejected.size() < max_rejected_listed) rejected.push_back({line, reason});
+  last_rejection = std::move(reason);
+}
+
 Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
                        std::map<std::string, Calendar, std::less<>>& calendars_cache) const {
   ++acc.cases_read;
@@ -152,12 +168,10 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
     }
     e = evaluate_case(rules, cal, *c, options.to, false);
   } catch (const Error& err) {
-    ++acc.cases_rejected;
-    if (acc.rejected.size() < max_rejected_listed) acc.rejected.push_back({line, err.what()});
+    acc.reject(line, err.what());
     return err.code();
   } catch (const std::exception& err) {
-    ++acc.cases_rejected;
-    if (acc.rejected.size() < max_rejected_listed) acc.rejected.push_back({line, std::string("internal error: ") + err.what()});
+    acc.reject(line, std::string("internal error: ") + err.what());
     return Errc::internal;
   }
   ++acc.cases_accepted;
@@ -318,6 +332,8 @@ Errc Report::add_case(std::string_view case_json, uint64_t line) {
   return impl_->add(case_json, line, impl_->total, impl_->calendars);
 }
 
+const std::string& Report::last_rejection() const { return impl_->total.last_rejection; }
+
 void Report::add_ndjson(std::string_view chunk) {
   if (impl_->finished) throw Error(Errc::invalid_argument, "report: cases added after finish()");
   Impl& r = *impl_;
@@ -431,7 +447,7 @@ void Report::finish() { impl_->finish(); }
 
 std::string Report::json() const {
   const_cast<Impl&>(*impl_).finish();
-  return bj::serialize(impl_->result);
+  return json::serialize(impl_->result);
 }
 std::string Report::csv() const {
   const_cast<Impl&>(*impl_).finish();

@@ -1,4 +1,5 @@
 // The report as CSV for spreadsheets: titled tables separated by blank lines.
+#include "core/json_util.hpp"
 #include "report/report_impl.hpp"
 
 namespace chc {
@@ -10,7 +11,7 @@ namespace {
 std::string cell(const bj::value& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return std::string(v.get_string());
-  return bj::serialize(v);
+  return json::serialize(v);
 }
 
 class CsvTable {

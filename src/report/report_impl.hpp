@@ -79,6 +79,7 @@ struct Accumulator {
   uint64_t cases_read = 0, cases_accepted = 0, cases_rejected = 0;
   uint64_t cases_touching_period = 0;
   std::vector<Rejected> rejected;  // the first max_rejected_listed, by line
+  std::string last_rejection;      // the latest reason, for a caller adding one case at a time
   std::array<StageTallies, 3> stages;  // index 1 and 2
   std::map<std::string, uint64_t> categories;
   std::map<std::string, Tally> refused_by_reason;
@@ -92,6 +93,8 @@ struct Accumulator {
   Tally data_issues;
 
   void merge(Accumulator&& o);
+  // Counts a line or case that could not be read, listing it while the list has room.
+  void reject(uint64_t line, std::string reason);
 };
 
 inline constexpr std::size_t max_rejected_listed = 1000;

@@ -282,7 +282,7 @@ std::string RuleSet::info_json() const {
     variants.push_back(std::move(v));
   }
   o["rule_sets"] = std::move(variants);
-  return bj::serialize(o);
+  return json::serialize(o);
 }
 
 std::string RuleSet::provisions_json() const {
@@ -305,7 +305,7 @@ std::string RuleSet::provisions_json() const {
   o["rules"] = impl_->name;
   o["catalogue"] = impl_->variants.front().catalogue;
   o["provisions"] = std::move(list);
-  return bj::serialize(o);
+  return json::serialize(o);
 }
 
 }  // namespace chc

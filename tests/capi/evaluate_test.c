@@ -9,16 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static long checks = 0, failures = 0;
-
-#define CHECK(cond)                                                                                              \
-  do {                                                                                                           \
-    ++checks;                                                                                                    \
-    if (!(cond)) {                                                                                               \
-      ++failures;                                                                                                \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n    chc_last_error(): %s\n", __FILE__, __LINE__, #cond, chc_last_error()); \
-    }                                                                                                            \
-  } while (0)
+#include "check.h"
 
 static const char *worked_case =
     "{\"id\": \"C-1\", \"received\": \"2024-12-20\", \"crm\": {\"keep\": [1, 2]}, \"events\": ["

@@ -73,6 +73,20 @@ TEST_CASE("TSM CH01 and CH02 on a hand-worked register", "[report]") {
   CHECK(r.at("report").at("period").at("label") == "2025/26");
 }
 
+TEST_CASE("report numbers are written as people write them", "[report]") {
+  // 3 of 4 within timescale is 75 percent: "75", not boost::json's "7.5E1".
+  const Calendar cal = Calendar::builtin("england-and-wales");
+  ReportOptions options = reporting_year(2025);
+  options.homes = 3000;
+  Report report(RuleSet::builtin("hoc"), &cal, options);
+  for (const char* line : register_lines) report.add_case(line);
+  const std::string json = report.json();
+  CHECK_THAT(json, Catch::Contains(R"("percent":75,)"));
+  CHECK_THAT(json, Catch::Contains(R"("per_1000_homes":1.67})"));  // 5 per 3,000 homes, to 2 places
+  CHECK_THAT(report.csv(), Catch::Contains("CH02,stage1,,,,4,3,75\r\n"));
+  CHECK(json.find("E1") == std::string::npos);
+}
+
 TEST_CASE("the CH01 and CH02 readings the options choose", "[report]") {
   ReportOptions original = reporting_year(2025);
   original.extensions_count_as_within = false;
@@ -174,7 +188,7 @@ TEST_CASE("bad lines are reported with their line numbers and every good line co
 }
 
 TEST_CASE("chunked, streamed and threaded input give the same report", "[report]") {
-  const std::string expected = bj::serialize(report_of(reporting_year(2025)));
+  const bj::value expected = report_of(reporting_year(2025));
   std::string text;
   for (const char* line : register_lines) text += std::string(line) + "\n";
   const Calendar cal = Calendar::builtin("england-and-wales");
@@ -183,14 +197,14 @@ TEST_CASE("chunked, streamed and threaded input give the same report", "[report]
   {
     Report chunked(RuleSet::builtin("hoc"), &cal, options);
     for (std::size_t i = 0; i < text.size(); i += 7) chunked.add_ndjson(std::string_view(text).substr(i, 7));
-    CHECK(chunked.json() == expected);
+    CHECK(bj::parse(chunked.json()) == expected);
   }
   for (unsigned threads : {1u, 2u, 4u}) {
     options.threads = threads;
     Report streamed(RuleSet::builtin("hoc"), &cal, options);
     std::istringstream in(text.substr(0, text.size() - 1));  // the last line without its newline
     streamed.add_ndjson(in);
-    CHECK(streamed.json() == expected);
+    CHECK(bj::parse(streamed.json()) == expected);
   }
 }
 

@@ -13,6 +13,7 @@ from ._library import ABI_VERSION, lib as _lib, library_path
 from .calendar import Calendar
 from .errors import (ClosedError, DateError, DayOverflowError, Error, InternalError, InvalidError, JSONError,
                      LimitError, NoMemoryError, NullError, RangeError, SchemaError, UnknownNameError)
+from .report import Report, report
 from .rules import RuleSet, evaluate, normalize_case, timestamp_to_date, today
 
 __version__ = "0.1.0"
@@ -25,7 +26,7 @@ def library_version():
 
 __all__ = [
     "ABI_VERSION", "Calendar", "ClosedError", "DateError", "DayOverflowError", "Error", "InternalError",
-    "InvalidError", "JSONError", "LimitError", "NoMemoryError", "NullError", "RangeError", "RuleSet",
+    "InvalidError", "JSONError", "LimitError", "NoMemoryError", "NullError", "RangeError", "Report", "RuleSet",
     "SchemaError", "UnknownNameError", "evaluate", "from_day", "library_path", "library_version",
-    "normalize_case", "timestamp_to_date", "to_day", "today",
+    "normalize_case", "report", "timestamp_to_date", "to_day", "today",
 ]

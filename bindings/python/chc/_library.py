@@ -5,7 +5,7 @@ import ctypes.util
 import glob
 import os
 import sysconfig
-from ctypes import POINTER, Structure, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint32, c_void_p
+from ctypes import POINTER, Structure, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_uint32, c_void_p
 
 from .errors import error_for
 
@@ -68,9 +68,14 @@ class _OpaqueRuleSet(Structure):
     pass
 
 
+class _OpaqueReport(Structure):
+    pass
+
+
 # Distinct pointer types, so a RuleSet can never be passed where a Calendar belongs.
 CalendarPointer = POINTER(_OpaqueCalendar)
 RuleSetPointer = POINTER(_OpaqueRuleSet)
+ReportPointer = POINTER(_OpaqueReport)
 DayPointer = POINTER(chc_day)
 Int32Pointer = POINTER(c_int32)
 Int64Pointer = POINTER(c_int64)  # numpy datetime64[D] and int64 arrays, as the batch64 calls take them
@@ -86,6 +91,20 @@ class EvaluateOptions(Structure):
 
 EVALUATE_EXPLAIN = 1
 EVALUATE_ECHO_CASE = 2
+
+
+class ReportOptions(Structure):
+    """chc_report_options, field for field."""
+    _fields_ = [("size", c_uint32), ("flags", c_uint32), ("from_", chc_day), ("to", chc_day), ("homes", c_int64),
+                ("homes_lcra", c_int64), ("homes_lcho", c_int64), ("landlord", c_char_p), ("evidence_json", c_char_p),
+                ("evidence_len", c_size_t), ("compliance_threshold", c_double)]
+
+
+REPORT_EXTENSIONS_ORIGINAL_ONLY = 1
+REPORT_EXCLUDE_WITHDRAWN = 2
+REPORT_INCLUDE_NOT_ACCEPTED = 4
+REPORT_DRILL_DOWN = 8
+REPORT_JSON, REPORT_CSV, REPORT_HTML = 0, 1, 2
 
 STATUS = "status"  # returns CHC_OK or a negative CHC_E_* code, checked by _raise_on_error
 
@@ -131,6 +150,12 @@ PROTOTYPES = (
     ("chc_evaluate_ex", STATUS,
      (StringOut, RuleSetPointer, CalendarPointer, c_char_p, c_size_t, chc_day, POINTER(EvaluateOptions))),
     ("chc_case_normalize", STATUS, (StringOut, c_char_p, c_size_t)),
+    ("chc_report_begin", STATUS, (POINTER(ReportPointer), RuleSetPointer, CalendarPointer, POINTER(ReportOptions))),
+    ("chc_report_add_case", STATUS, (ReportPointer, c_char_p, c_size_t)),
+    ("chc_report_add_ndjson", STATUS, (ReportPointer, c_char_p, c_size_t)),
+    ("chc_report_add_csv", STATUS, (ReportPointer, c_char_p, c_size_t)),
+    ("chc_report_finish", STATUS, (StringOut, ReportPointer, c_int)),
+    ("chc_report_free", None, (ReportPointer,)),
 )
 
 
