@@ -2,6 +2,7 @@
 // and website: inline CSS, charts drawn here as inline SVG (each with its
 // figures in a table too), nothing fetched from anywhere. Every text taken
 // from the JSON is escaped; missing keys and nulls show as "–" or "not computed".
+#include "report/number_format.hpp"
 #include "report/report_impl.hpp"
 
 #include <algorithm>
@@ -18,12 +19,11 @@
 namespace chc {
 
 namespace bj = boost::json;
+using namespace report_format;
 
 namespace {
 
 // UTF-8 spelled as bytes so the source compiles the same under any execution charset.
-constexpr std::string_view kDash = "\xE2\x80\x93";     // –
-constexpr std::string_view kPound = "\xC2\xA3";        // £
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 constexpr std::string_view kNotComputed = "not computed";
 
@@ -112,54 +112,6 @@ std::string esc(std::string_view s) {
   return out;
 }
 
-// "-1234567.5" -> "-1,234,567.5"
-std::string grouped(std::string_view s) {
-  std::string out;
-  std::size_t start = 0;
-  if (!s.empty() && s[0] == '-') {
-    out += '-';
-    start = 1;
-  }
-  std::size_t dot = s.find('.', start);
-  if (dot == std::string_view::npos) dot = s.size();
-  const std::size_t len = dot - start;
-  for (std::size_t i = 0; i < len; ++i) {
-    if (i != 0 && (len - i) % 3 == 0) out += ',';
-    out += s[start + i];
-  }
-  out.append(s.substr(dot));
-  return out;
-}
-
-std::string fixed(double v, int decimals, bool group = true) {
-  if (!std::isfinite(v)) return std::string(kDash);
-  char buf[400];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  std::string s(buf, r.ptr);
-  if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);  // no "-0.0"
-  return group ? grouped(s) : s;
-}
-
-// The value exactly as the JSON holds it (shortest round trip), with at least `min_decimals`.
-std::string decimal(double v, int min_decimals) {
-  if (!std::isfinite(v)) return std::string(kDash);
-  if (v == 0) v = 0;  // no "-0"
-  char buf[400];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-  std::string s(buf, r.ptr);
-  std::size_t dot = s.find('.');
-  if (min_decimals > 0) {
-    if (dot == std::string::npos) {
-      dot = s.size();
-      s += '.';
-    }
-    const std::size_t have = s.size() - dot - 1;
-    if (have < static_cast<std::size_t>(min_decimals)) s.append(static_cast<std::size_t>(min_decimals) - have, '0');
-  }
-  return grouped(s);
-}
-
-std::string count_text(double v) { return v == std::floor(v) && std::fabs(v) < 9e15 ? fixed(v, 0) : decimal(v, 0); }
 std::string count_of(const J& j) { const auto v = j.num(); return v ? count_text(*v) : std::string(kDash); }
 std::string percent_of(const J& j, std::string_view missing = kDash) {
   const auto v = j.num();
@@ -167,9 +119,7 @@ std::string percent_of(const J& j, std::string_view missing = kDash) {
 }
 std::string money_of(const J& j) {
   const auto v = j.num();
-  if (!v) return std::string(kDash);
-  std::string s = fixed(*v, 2);
-  return s[0] == '-' ? "-" + std::string(kPound) + s.substr(1) : std::string(kPound) + s;
+  return v ? money_text(*v) : std::string(kDash);
 }
 
 // SVG coordinates.

@@ -1,7 +1,6 @@
 // The report's headline figures as plain text, for a terminal.
+#include "report/number_format.hpp"
 #include "report/report_impl.hpp"
-
-#include <cstdio>
 
 namespace chc {
 
@@ -9,14 +8,17 @@ namespace bj = boost::json;
 
 namespace {
 
+// A count as "1,896", a rate as "158.0", a percentage as "78.1%".
 std::string show(const bj::value& v, const char* suffix = "") {
   if (v.is_null()) return "not computed";
-  if (v.is_double()) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f%s", v.get_double(), suffix);
-    return buf;
-  }
+  if (v.is_double()) return report_format::fixed(v.get_double(), 1) + suffix;
+  if (v.is_int64()) return report_format::count_text(static_cast<double>(v.get_int64())) + suffix;
+  if (v.is_uint64()) return report_format::count_text(static_cast<double>(v.get_uint64())) + suffix;
   return bj::serialize(v) + suffix;
+}
+
+std::string money(const bj::value& v) {
+  return v.is_number() ? report_format::money_text(v.to_number<double>()) : "not computed";
 }
 
 }  // namespace
@@ -42,7 +44,7 @@ std::string render_text(const bj::object& r) {
   const auto& perf = r.at("performance").as_object();
   line("  escalation rate " + show(perf.at("escalation_rate_percent"), "%") + "; refused " + show(perf.at("refused").at("count")) +
        "; withdrawn " + show(perf.at("withdrawn").at("count")) + "; remedies offered " + show(perf.at("remedies").at("offered").at("count")) +
-       " (" + show(perf.at("remedies").at("offered_amount")) + " pounds)");
+       " (" + money(perf.at("remedies").at("offered_amount")) + ")");
   std::string summary = "  self-assessment (" + std::string(r.at("self_assessment").at("code").as_string()) + "):";
   for (const auto& s : r.at("self_assessment").at("summary").as_array()) {
     summary += " " + std::string(s.at("comply").as_string()) + " " + show(s.at("count")) + ",";
