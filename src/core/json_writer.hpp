@@ -142,45 +142,53 @@ class JsonWriter {
   void quoted(std::string_view s) {
     const bool comma = needs_comma();
     const std::size_t n = s.size();
+    // Room for every byte unescaped and both quotes; an escape re-reserves for the rest.
     reserve(n + 3);
-    if (comma) buf_[size_++] = ',';
-    buf_[size_++] = '"';
+    char* out = buf_ + size_;
+    if (comma) *out++ = ',';
+    *out++ = '"';
     constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    std::size_t i = 0;
-    while (i < n) {
-      // Copy eight bytes at a time while none is a control character, '"' or '\\'.
-      for (; i + 8 <= n; i += 8) {
+    const char* p = s.data();
+    const char* const end = p + n;
+    while (p < end) {
+      // Eight bytes at a time while none is a control character, '"' or '\\'.
+      for (; end - p >= 8; p += 8, out += 8) {
         uint64_t x;
-        std::memcpy(&x, s.data() + i, 8);
+        std::memcpy(&x, p, 8);
         const uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
         if (((x - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~x & highs) break;
-        reserve(8);
-        std::memcpy(buf_ + size_, &x, 8);
-        size_ += 8;
+        std::memcpy(out, &x, 8);
       }
       // Then byte by byte to the end of this block (or the string).
-      for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
+      for (const char* stop = p + std::min<std::ptrdiff_t>(end - p, 8); p < stop; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
         if (c >= 0x20 && c != '"' && c != '\\') {
-          reserve(1);
-          buf_[size_++] = static_cast<char>(c);
+          *out++ = static_cast<char>(c);
           continue;
         }
+        size_ = static_cast<std::size_t>(out - buf_);
+        reserve(static_cast<std::size_t>(end - p) + 8);  // this escape (at most 6) and the rest unescaped
+        out = buf_ + size_;
         switch (c) {
-          case '"': put("\\\"", 2); break;
-          case '\\': put("\\\\", 2); break;
-          case '\n': put("\\n", 2); break;
-          case '\r': put("\\r", 2); break;
-          case '\t': put("\\t", 2); break;
+          case '"': out = copy(out, "\\\"", 2); break;
+          case '\\': out = copy(out, "\\\\", 2); break;
+          case '\n': out = copy(out, "\\n", 2); break;
+          case '\r': out = copy(out, "\\r", 2); break;
+          case '\t': out = copy(out, "\\t", 2); break;
           default: {
             static constexpr char hex[] = "0123456789abcdef";
             const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            put(escaped, sizeof escaped);
+            out = copy(out, escaped, sizeof escaped);
           }
         }
       }
     }
-    put("\"", 1);
+    *out++ = '"';
+    size_ = static_cast<std::size_t>(out - buf_);
+  }
+  static char* copy(char* out, const char* p, std::size_t n) {
+    std::memcpy(out, p, n);
+    return out + n;
   }
 
   std::string& out_;
