@@ -29,9 +29,15 @@ enum class Errc : int {
 // A short, static description of an error code ("date out of supported range").
 const char* errc_message(Errc code) noexcept;
 
+namespace detail {
+// `message` made safe to show anywhere: invalid UTF-8 (a message may quote
+// bad input) becomes U+FFFD, and very long quotes are cut.
+std::string printable_message(const std::string& message);
+}  // namespace detail
+
 class Error : public std::runtime_error {
  public:
-  Error(Errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  Error(Errc code, const std::string& message) : std::runtime_error(detail::printable_message(message)), code_(code) {}
   Errc code() const noexcept { return code_; }
 
  private:

@@ -1,6 +1,48 @@
 #include <chc/error.hpp>
 
+#include "core/text.hpp"
+
 namespace chc {
+
+namespace {
+// The length of the well-formed UTF-8 sequence at p (1 to 4), or 0.
+std::size_t sequence_length(std::string_view s, std::size_t at) {
+  for (std::size_t n = 1; n <= 4 && at + n <= s.size(); ++n) {
+    if (valid_utf8(s.substr(at, n))) return n;
+  }
+  return 0;
+}
+}  // namespace
+
+std::string utf8_sanitized(std::string_view s) {
+  if (valid_utf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = sequence_length(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      ++i;
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+namespace detail {
+std::string printable_message(const std::string& message) {
+  constexpr std::size_t max_bytes = 4096;  // a message quoting a huge input quotes the start of it
+  if (message.size() <= max_bytes && valid_utf8(message)) return message;
+  std::string out = utf8_sanitized(std::string_view(message).substr(0, max_bytes));
+  if (message.size() > max_bytes) {
+    // The cut may have split a character: the sanitizer turned its start into U+FFFD, which is fine.
+    out += "... (" + std::to_string(message.size()) + " bytes in all)";
+  }
+  return out;
+}
+}  // namespace detail
 
 const char* errc_message(Errc code) noexcept {
   switch (code) {

@@ -149,9 +149,12 @@ int64_t as_int(const bj::value& v, const Path& path) {
     return static_cast<int64_t>(v.get_uint64());
   }
   if (v.is_double()) {
-    const double d = v.get_double();
-    if (d == static_cast<double>(static_cast<int64_t>(d)) && d > -9.2e18 && d < 9.2e18) return static_cast<int64_t>(d);
-    fail(Errc::schema, path, "expected a whole number, found " + bj::serialize(v));
+    int64_t whole = 0;
+    switch (to_whole_number(v.get_double(), whole)) {
+      case WholeNumber::ok: return whole;
+      case WholeNumber::too_large: fail(Errc::overflow, path, "integer too large: " + json::serialize(v));
+      case WholeNumber::fraction: fail(Errc::schema, path, "expected a whole number, found " + json::serialize(v));
+    }
   }
   fail(Errc::schema, path, "expected an integer, found " + type_name(v));
 }

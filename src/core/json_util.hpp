@@ -23,6 +23,17 @@ bj::value parse(std::string_view text, std::string_view what, bj::storage_ptr st
 
 std::string type_name(const bj::value& v);
 
+// A JSON number read as a double (1.0, 2e3) that must be a whole int64:
+// range first, since converting an out-of-range double is undefined.
+enum class WholeNumber { ok, fraction, too_large };
+inline WholeNumber to_whole_number(double d, int64_t& out) {
+  if (!(d > -9.2e18 && d < 9.2e18)) return WholeNumber::too_large;  // NaN too
+  const auto i = static_cast<int64_t>(d);
+  if (static_cast<double>(i) != d) return WholeNumber::fraction;
+  out = i;
+  return WholeNumber::ok;
+}
+
 // `v` as compact JSON text, with numbers as people write them: 75 and 0.5
 // where boost::json::serialize writes 7.5E1 and 5E-1 (reports are read by
 // people and by spreadsheets). Non-finite doubles, which JSON cannot hold, are null.

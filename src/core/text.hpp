@@ -55,4 +55,8 @@ inline bool valid_utf8(std::string_view s) {
   return true;
 }
 
+// `s` with each byte that is not part of well-formed UTF-8 replaced by
+// U+FFFD, so text quoting bad input can go into JSON, CSV or HTML output.
+std::string utf8_sanitized(std::string_view s);
+
 }  // namespace chc

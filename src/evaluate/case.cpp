@@ -11,8 +11,10 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <vector>
 
 namespace chc {
 
@@ -148,8 +150,12 @@ int64_t integer(const Scalar& v, const P& path) {
   if (v.kind == Scalar::Kind::int64) return v.i;
   if (v.kind == Scalar::Kind::uint64) fail(Errc::overflow, path, "integer too large");
   if (v.kind == Scalar::Kind::number) {
-    if (v.d == static_cast<double>(static_cast<int64_t>(v.d)) && v.d > -9.2e18 && v.d < 9.2e18) return static_cast<int64_t>(v.d);
-    fail(Errc::schema, path, "expected a whole number, found " + v.text);
+    int64_t whole = 0;
+    switch (json::to_whole_number(v.d, whole)) {
+      case json::WholeNumber::ok: return whole;
+      case json::WholeNumber::too_large: fail(Errc::overflow, path, "integer too large: " + v.text);
+      case json::WholeNumber::fraction: fail(Errc::schema, path, "expected a whole number, found " + v.text);
+    }
   }
   fail(Errc::schema, path, "expected an integer, found " + v.type_name());
 }
@@ -314,6 +320,13 @@ class CaseReader {
       case Role::letter_object: f.field = letter_item_index(key); break;
       default: break;
     }
+    if (f.field >= 0 && (f.role == Role::root || f.role == Role::event || f.role == Role::letter_object)) {
+      // A field chc reads, given twice: JSON leaves which one counts to the reader, and a
+      // statutory record must not depend on that (unknown fields may repeat; echo keeps them).
+      const uint64_t bit = uint64_t{1} << f.field;
+      if (f.seen & bit) fail(Errc::schema, duplicate_path(f, key), "appears twice; which one counts would be a guess");
+      f.seen |= bit;
+    }
     part_.clear();
     return true;
   }
@@ -402,7 +415,14 @@ class CaseReader {
     Role role;
     std::size_t index = 0;  // arrays: the position of the next element
     int field = -1;         // objects: the member being read, as a RootField, EventField or letter item; -1 for others
+    uint64_t seen = 0;      // objects: the fields read so far, by index
   };
+
+  std::string duplicate_path(const Frame& f, std::string_view key) const {
+    if (f.role == Role::root) return cat("case.", key);
+    if (f.role == Role::event) return cat(event_path(), ".", key);
+    return cat(event_path(), ".letter.", key);
+  }
 
   // Where the value about to be read goes (null: not a captured field).
   Scalar* target() {
@@ -428,7 +448,7 @@ class CaseReader {
   void open(Scalar::Kind kind) {
     if (stack_.empty()) {
       if (kind != Scalar::Kind::object) fail(Errc::schema, "case", "expected an object, found an array");
-      stack_.push_back(Frame{Role::root, 0, -1});
+      stack_.push_back(Frame{Role::root, 0, -1, 0});
       return;
     }
     Frame& parent = stack_.back();
@@ -454,7 +474,7 @@ class CaseReader {
     } else if (Scalar* slot = target(); slot && parent.role != Role::skip) {
       slot->kind = kind;  // a container where a scalar belongs: reported when the field is checked
     }
-    stack_.push_back(Frame{role, 0, -1});
+    stack_.push_back(Frame{role, 0, -1, 0});
   }
 
   void close() {
@@ -554,22 +574,151 @@ Case Case::parse(std::string_view json) { return Case(parse_case(json, true)); }
 const std::string& Case::id_json() const { return impl_->id_json; }
 std::string Case::json() const { return impl_->text; }
 
-std::string Case::normalized_json() const {
-  // A copy of the document with each timestamp's London date beside it, under
-  // chc_-prefixed keys (reserved for chc; docs/case-format.md).
-  bj::value doc = bj::parse(impl_->text);
-  auto& o = doc.get_object();
-  if (const auto* r = json::find(o, "received"); r && r->is_string() && r->get_string().size() != 10) {
-    o["chc_received_date"] = impl_->received.iso();
+namespace {
+
+// Positions in a document already parsed successfully (so well-formed, and
+// nested no deeper than json::max_depth): what normalizing needs to edit the
+// text in place rather than re-serialise it, which would reformat numbers,
+// round big integers and drop repeated unknown keys.
+class Positions {
+ public:
+  explicit Positions(std::string_view text) : t_(text) {}
+
+  struct Member {
+    std::string key;  // decoded
+    std::size_t value_begin, value_end;
+  };
+
+  std::size_t skip_space(std::size_t i) const {
+    while (i < t_.size() && (t_[i] == ' ' || t_[i] == '\t' || t_[i] == '\n' || t_[i] == '\r')) ++i;
+    return i;
   }
-  auto& events = o["events"].get_array();
-  for (std::size_t i = 0; i < events.size() && i < impl_->events.size(); ++i) {
-    auto& e = events[i].get_object();
-    if (const auto* d = json::find(e, "date"); d && d->is_string() && d->get_string().size() != 10) {
-      e["chc_local_date"] = impl_->events[i].date.iso();
+  // The end (one past) of the value starting at i.
+  std::size_t skip_value(std::size_t i) const {
+    const char c = t_[i];
+    if (c == '"') return skip_string(i);
+    if (c == '{' || c == '[') {
+      const char close = c == '{' ? '}' : ']';
+      i = skip_space(i + 1);
+      while (t_[i] != close) {
+        if (c == '{') {
+          i = skip_space(skip_string(i));  // the key
+          i = skip_space(i + 1);           // past ':'
+        }
+        i = skip_space(skip_value(i));
+        if (t_[i] == ',') i = skip_space(i + 1);
+      }
+      return i + 1;
+    }
+    while (i < t_.size() && t_[i] != ',' && t_[i] != '}' && t_[i] != ']' && t_[i] != ' ' && t_[i] != '\t' &&
+           t_[i] != '\n' && t_[i] != '\r')
+      ++i;  // a number, true, false or null
+    return i;
+  }
+  std::size_t skip_string(std::size_t i) const {
+    for (++i; t_[i] != '"'; ++i) {
+      if (t_[i] == '\\') ++i;
+    }
+    return i + 1;
+  }
+  // The members of the object starting at `open`, and the position of its '}'.
+  std::vector<Member> members(std::size_t open, std::size_t& close) const {
+    std::vector<Member> out;
+    std::size_t i = skip_space(open + 1);
+    while (t_[i] != '}') {
+      const std::size_t key_end = skip_string(i);
+      std::string key = decode(i, key_end);
+      i = skip_space(skip_space(key_end) + 1);  // past ':'
+      const std::size_t value_end = skip_value(i);
+      out.push_back({std::move(key), i, value_end});
+      i = skip_space(value_end);
+      if (t_[i] == ',') i = skip_space(i + 1);
+    }
+    close = i;
+    return out;
+  }
+  // The starts of the elements of the array starting at `open`.
+  std::vector<std::size_t> elements(std::size_t open) const {
+    std::vector<std::size_t> out;
+    std::size_t i = skip_space(open + 1);
+    while (t_[i] != ']') {
+      out.push_back(i);
+      i = skip_space(skip_value(i));
+      if (t_[i] == ',') i = skip_space(i + 1);
+    }
+    return out;
+  }
+  // A string token's text (escapes decoded when there are any).
+  std::string decode(std::size_t begin, std::size_t end) const {
+    const std::string_view token = t_.substr(begin, end - begin);
+    if (token.find('\\') == std::string_view::npos) return std::string(token.substr(1, token.size() - 2));
+    return std::string(bj::parse(token).get_string());
+  }
+  char at(std::size_t i) const { return t_[i]; }
+
+ private:
+  std::string_view t_;
+};
+
+struct Edit {
+  std::size_t begin, end;  // the bytes replaced ([begin, begin) for an insertion)
+  std::string text;
+};
+
+// Sets `key` to the date string in the object at `open`: every existing
+// member of that name has its value replaced, or the member is added last.
+void set_member(const Positions& p, std::size_t open, std::string_view key, Date date, std::vector<Edit>& edits) {
+  std::size_t close = 0;
+  const auto members = p.members(open, close);
+  const std::string value = cat("\"", date.iso(), "\"");
+  bool found = false;
+  for (const auto& m : members) {
+    if (m.key == key) {
+      edits.push_back({m.value_begin, m.value_end, value});
+      found = true;
     }
   }
-  return bj::serialize(doc);
+  if (!found) edits.push_back({close, close, cat(members.empty() ? "" : ",", "\"", key, "\":", value)});
+}
+
+// Whether the member `key` of the object at `open` is a string other than a plain YYYY-MM-DD date.
+bool holds_timestamp(const Positions& p, std::size_t open, std::string_view key) {
+  std::size_t close = 0;
+  for (const auto& m : p.members(open, close)) {
+    if (m.key == key && p.at(m.value_begin) == '"' && p.decode(m.value_begin, m.value_end).size() != 10) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string Case::normalized_json() const {
+  // The document as given, byte for byte, with each timestamp's London date
+  // beside it under chc_-prefixed keys (reserved for chc; docs/case-format.md).
+  const std::string& text = impl_->text;
+  const Positions p(text);
+  const std::size_t root = p.skip_space(0);
+  std::vector<Edit> edits;
+  if (holds_timestamp(p, root, "received")) set_member(p, root, "chc_received_date", impl_->received, edits);
+  std::size_t close = 0;
+  for (const auto& m : p.members(root, close)) {
+    if (m.key != "events") continue;  // a case record has one (a repeat is rejected when it is read)
+    const auto events = p.elements(m.value_begin);
+    for (std::size_t i = 0; i < events.size() && i < impl_->events.size(); ++i) {
+      if (holds_timestamp(p, events[i], "date")) set_member(p, events[i], "chc_local_date", impl_->events[i].date, edits);
+    }
+  }
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+  std::string out;
+  out.reserve(text.size() + 40 * edits.size());
+  std::size_t at = 0;
+  for (const Edit& e : edits) {
+    out.append(text, at, e.begin - at);
+    out += e.text;
+    at = e.end;
+  }
+  out.append(text, at, std::string::npos);
+  return out;
 }
 
 }  // namespace chc

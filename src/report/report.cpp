@@ -144,6 +144,7 @@ int month_key(Date d) {
 }  // namespace
 
 void Accumulator::reject(uint64_t line, std::string reason) {
+  reason = utf8_sanitized(reason);  // it may quote the bad line
   ++cases_rejected;
   if (rejected.size() < max_rejected_listed) rejected.push_back({line, reason});
   last_rejection = std::move(reason);

@@ -121,13 +121,13 @@ int main(void) {
     out = NULL;
   }
 
-  /* Normalising keeps unknown fields and adds the London date of a timestamp. */
+  /* Normalising keeps every byte of the record and adds the London date of a timestamp. */
   {
     const char *stamped = "{\"id\": 7, \"received\": \"2025-06-13T23:30:00Z\", \"x\": {\"y\": null}, \"events\": []}";
     CHECK(chc_case_normalize(&out, stamped, strlen(stamped)) == CHC_OK);
     if (out) {
-      CHECK(strstr(out, "\"chc_received_date\":\"2025-06-14\"") != NULL);
-      CHECK(strstr(out, "\"x\":{\"y\":null}") != NULL);
+      CHECK(strcmp(out, "{\"id\": 7, \"received\": \"2025-06-13T23:30:00Z\", \"x\": {\"y\": null}, \"events\": []"
+                        ",\"chc_received_date\":\"2025-06-14\"}") == 0);
       chc_string_free(out);
       out = NULL;
     }

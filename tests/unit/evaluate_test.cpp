@@ -161,6 +161,48 @@ TEST_CASE("unknown fields survive and evaluation never changes its input", "[eva
   CHECK(out.at("case") == bj::parse(text));
 }
 
+TEST_CASE("normalizing edits the text in place and changes nothing else", "[evaluate][roundtrip]") {
+  // Numbers as written (1.50, a 30-digit integer), a repeated unknown key, an
+  // escaped key, whitespace: all kept byte for byte. 2025-06-13T23:30:00Z is
+  // 14 June in London (BST); 2025-03-10T23:30:00Z is still 10 March (GMT).
+  const std::string text =
+      "{ \"id\": \"N-1\",\n  \"received\": \"2025-06-13T23:30:00Z\", \"big\": 123456789012345678901234567890,"
+      " \"money\": 1.50, \"x\": 1, \"x\": 2, \"r\\u00e9f\": \"\\u00e9\",\n"
+      "  \"events\": [ {\"type\": \"acknowledged\", \"date\": \"2025-06-16\"},"
+      " {\"type\": \"x-call\", \"date\": \"2025-03-10T23:30:00Z\", \"chc_local_date\": \"stale\"},"
+      " {\"type\":\"x-note\",\"date\":\"2025-06-17T08:00:00+01:00\"} ] }";
+  const std::string expected =
+      "{ \"id\": \"N-1\",\n  \"received\": \"2025-06-13T23:30:00Z\", \"big\": 123456789012345678901234567890,"
+      " \"money\": 1.50, \"x\": 1, \"x\": 2, \"r\\u00e9f\": \"\\u00e9\",\n"
+      "  \"events\": [ {\"type\": \"acknowledged\", \"date\": \"2025-06-16\"},"
+      " {\"type\": \"x-call\", \"date\": \"2025-03-10T23:30:00Z\", \"chc_local_date\": \"2025-03-10\"},"
+      " {\"type\":\"x-note\",\"date\":\"2025-06-17T08:00:00+01:00\",\"chc_local_date\":\"2025-06-17\"} ] "
+      ",\"chc_received_date\":\"2025-06-14\"}";
+  CHECK(Case::parse(text).normalized_json() == expected);
+  // Normalizing twice changes nothing more: the dates are replaced, never repeated.
+  CHECK(Case::parse(expected).normalized_json() == expected);
+  // Plain dates need nothing: the text comes back exactly.
+  const std::string plain = R"({"id":7,"received":"2025-06-13","events":[]})";
+  CHECK(Case::parse(plain).normalized_json() == plain);
+}
+
+TEST_CASE("a field chc reads may not be given twice", "[evaluate][errors]") {
+  // JSON leaves duplicate names to the reader; a deadline must not depend on which copy wins.
+  const RuleSet rules = RuleSet::builtin("hoc-2024");
+  auto message = [&](const std::string& json) { return message_of([&] { evaluate_json(rules, nullptr, json, d("2025-06-20")); }); };
+  auto code = [&](const std::string& json) { return code_of([&] { evaluate_json(rules, nullptr, json, d("2025-06-20")); }); };
+  CHECK(code(R"({"id":"A","received":"2025-06-13","received":"2025-06-02","events":[]})") == Errc::schema);
+  CHECK_THAT(message(R"({"id":"A","received":"2025-06-13","received":"2025-06-02","events":[]})"),
+             Catch::StartsWith("case.received: appears twice"));
+  CHECK_THAT(message(R"({"id":"A","received":"2025-06-13","events":[],"events":[]})"), Catch::StartsWith("case.events: appears twice"));
+  CHECK_THAT(message(R"({"id":"A","received":"2025-06-13","events":[{"type":"acknowledged","date":"2025-06-16","date":"2025-06-30"}]})"),
+             Catch::StartsWith("case.events[0].date: appears twice"));
+  CHECK_THAT(message(R"({"id":"A","received":"2025-06-13","events":[{"type":"response","date":"2025-06-16","letter":{"stage":true,"stage":false}}]})"),
+             Catch::StartsWith("case.events[0].letter.stage: appears twice"));
+  // Unknown fields may repeat, and are kept.
+  CHECK(code(R"({"id":"A","received":"2025-06-13","x":1,"x":2,"events":[{"type":"x-a","date":"2025-06-16","y":1,"y":1}]})") == Errc::ok);
+}
+
 TEST_CASE("bad case records are rejected with the field named", "[evaluate][errors]") {
   const RuleSet rules = RuleSet::builtin("hoc-2024");
   auto code = [&](const std::string& json) { return code_of([&] { evaluate_json(rules, nullptr, json, d("2025-06-20")); }); };

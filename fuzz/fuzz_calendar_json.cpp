@@ -1,0 +1,16 @@
+// Landlord calendar JSON (docs/calendars.md) on any bytes; a calendar that
+// builds keeps every arithmetic identity.
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  FuzzedDataProvider in(data, size);
+  const std::string json = in.ConsumeRandomLengthString(1 << 16);
+  chc_calendar* cal = nullptr;
+  if (fuzz::checked(chc_calendar_from_json(&cal, json.data(), json.size()), "chc_calendar_from_json") == CHC_OK) {
+    fuzz::exercise_calendar(cal, in);
+  } else {
+    fuzz::require(cal == nullptr, "a failed from_json leaves *out alone");
+  }
+  chc_calendar_free(cal);
+  return 0;
+}
