@@ -155,8 +155,9 @@ CHC_API int chc_calendar_from_json(chc_calendar **out, const char *json, size_t 
  * (the same rule as the "govuk" field above). `data_version` may be NULL.
  * `base` is not changed and may be freed independently.
  * Ownership: *out belongs to the caller; free it with chc_calendar_free().
- * Errors: as chc_calendar_from_json, and CHC_E_SCHEMA when the document has
- * no entry for the base division. */
+ * Errors: as chc_calendar_from_json, CHC_E_SCHEMA when the document has no
+ * entry for the base division, CHC_E_INVALID (data_version not UTF-8) and
+ * CHC_E_LIMIT (data_version over 256 bytes). */
 CHC_API int chc_calendar_import_govuk(chc_calendar **out, const chc_calendar *base, const char *json, size_t len,
                                       const char *data_version);
 
@@ -298,6 +299,13 @@ CHC_API int chc_evaluate(char **out_json, const chc_ruleset *rules, const chc_ca
 #define CHC_EVALUATE_EXPLAIN 1u   /* add each deadline's skipped days ("skipped") */
 #define CHC_EVALUATE_ECHO_CASE 2u /* add the case record as given ("case"), unknown fields included */
 
+/* The size field of an options struct, cast without upsetting C++'s -Wold-style-cast. */
+#ifdef __cplusplus
+#define CHC_SIZE32_(n) static_cast<uint32_t>(n)
+#else
+#define CHC_SIZE32_(n) ((uint32_t)(n))
+#endif
+
 /** Options for chc_evaluate_ex. Set `size` to sizeof(chc_evaluate_options)
  * (CHC_EVALUATE_OPTIONS_INIT does): fields are only ever appended, and chc
  * reads only the fields `size` covers. */
@@ -305,7 +313,7 @@ typedef struct chc_evaluate_options {
   uint32_t size;
   uint32_t flags; /* CHC_EVALUATE_* bits */
 } chc_evaluate_options;
-#define CHC_EVALUATE_OPTIONS_INIT {(uint32_t)sizeof(chc_evaluate_options), 0u}
+#define CHC_EVALUATE_OPTIONS_INIT {CHC_SIZE32_(sizeof(chc_evaluate_options)), 0u}
 
 /** chc_evaluate with options (NULL means the defaults). Errors: as
  * chc_evaluate, and CHC_E_INVALID for a `size` smaller than the first
@@ -353,7 +361,7 @@ typedef struct chc_report_options {
   size_t evidence_len;
   double compliance_threshold; /* "Partial" at or above this pass rate; 0 means the default 0.9 */
 } chc_report_options;
-#define CHC_REPORT_OPTIONS_INIT {(uint32_t)sizeof(chc_report_options), 0u, 0, 0, 0, 0, 0, NULL, NULL, 0, 0.0}
+#define CHC_REPORT_OPTIONS_INIT {CHC_SIZE32_(sizeof(chc_report_options)), 0u, 0, 0, 0, 0, 0, NULL, NULL, 0, 0.0}
 
 #define CHC_REPORT_JSON 0 /* the figures as JSON (docs/reporting.md) */
 #define CHC_REPORT_CSV 1  /* titled tables for spreadsheets */

@@ -94,7 +94,7 @@ class Case {
   // Europe/London date added beside it ("chc_received_date", events'
   // "chc_local_date"), and every other field, known or not, unchanged.
   std::string normalized_json() const;
-  // The record exactly as parsed, re-serialised.
+  // The record exactly as given: its original text.
   std::string json() const;
 
   class Impl;

@@ -3,6 +3,7 @@
 #include "calendar/calendar_impl.hpp"
 #include "calendar/divisions.hpp"
 #include "core/json_util.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -204,6 +205,8 @@ Calendar Calendar::with_govuk_import(std::string_view govuk_json, std::string_vi
     throw Error(Errc::limit, "bank-holidays.json is " + std::to_string(govuk_json.size()) + " bytes; the limit is " +
                                  std::to_string(max_calendar_json_bytes));
   }
+  if (!valid_utf8(data_version)) throw Error(Errc::invalid_argument, "data_version: not valid UTF-8");
+  if (data_version.size() > 256) throw Error(Errc::limit, "data_version: longer than 256 bytes");
   const bj::value doc = json::parse(govuk_json, "bank-holidays.json");
   CalendarSpec spec = impl_->spec();
   merge_govuk(spec, doc, "bank-holidays.json");
