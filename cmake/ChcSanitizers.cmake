@@ -22,9 +22,17 @@ if(CHC_SANITIZE)
   # Abort on the first UBSan report too, so a test fails rather than prints and passes.
   add_compile_options(-fsanitize=${CHC_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_link_options(-fsanitize=${CHC_SANITIZE})
+  # GCC's flow analysis sees through the instrumentation poorly: warnings are the ci preset's job.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    add_compile_options(-Wno-maybe-uninitialized)
+  endif()
   if(CHC_SANITIZE MATCHES "address")
     # Where Python tests find the runtime to preload (an instrumented libchc.so in an uninstrumented interpreter).
+    # The C++ runtime too: ASan finds the real __cxa_throw only if libstdc++ is loaded before it starts.
     execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
-                    OUTPUT_VARIABLE CHC_ASAN_RUNTIME OUTPUT_STRIP_TRAILING_WHITESPACE)
+                    OUTPUT_VARIABLE CHC_ASAN_LIBRARY OUTPUT_STRIP_TRAILING_WHITESPACE)
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.so
+                    OUTPUT_VARIABLE CHC_CXX_RUNTIME OUTPUT_STRIP_TRAILING_WHITESPACE)
+    set(CHC_ASAN_RUNTIME "${CHC_ASAN_LIBRARY}:${CHC_CXX_RUNTIME}")
   endif()
 endif()

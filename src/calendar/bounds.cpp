@@ -17,7 +17,9 @@ inline void bounds_loop(const T* p, std::size_t count, T& lo, T& hi) {
 }
 }  // namespace
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// Not under TSan: the clones' resolver runs while the program is being
+// loaded, before the TSan runtime it is instrumented to call is ready.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 #define CHC_BOUNDS_CLONES __attribute__((target_clones("avx2", "sse4.2", "default")))
 #else
 #define CHC_BOUNDS_CLONES

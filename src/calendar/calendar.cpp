@@ -177,8 +177,9 @@ std::shared_ptr<const Calendar::Impl> Calendar::Impl::build(CalendarSpec spec) {
   // Which days are worked: the weekly pattern, closed by every record, reopened by every removed day.
   std::vector<uint8_t> works(static_cast<std::size_t>(day_count));
   unsigned weekday_bit = static_cast<unsigned>(Date(first).weekday()) - 1u;  // Monday is bit 0
+  const unsigned week = c.working_week_;
   for (auto& w : works) {
-    w = static_cast<uint8_t>((c.working_week_ >> weekday_bit) & 1u);
+    w = static_cast<uint8_t>((week >> weekday_bit) & 1u);
     weekday_bit = weekday_bit == 6 ? 0 : weekday_bit + 1;
   }
   for (const Record& r : c.records_) works[static_cast<std::size_t>(r.date - first)] = 0;

@@ -1,6 +1,7 @@
 """The error mapping: every CHC_E_* code to its class, messages from chc_last_error(), strings freed."""
 
 import ctypes
+import os
 import re
 
 import pytest
@@ -64,6 +65,8 @@ def _resident_bytes():
 
 
 def test_library_strings_are_freed(chc, england):
+    if "libasan" in os.environ.get("LD_PRELOAD", ""):
+        pytest.skip("under ASan freed memory stays resident in its quarantine; the C tests' leak checks cover this")
     for _ in range(1000):
         england.holidays("2024-01-01", "2024-12-31")
     before = _resident_bytes()
