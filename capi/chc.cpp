@@ -12,6 +12,8 @@
 #include "core/london_time.hpp"
 #include "evaluate/evaluate_impl.hpp"
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <istream>
@@ -19,15 +21,36 @@
 #include <streambuf>
 #include <string>
 
+// Every handle starts with a tag naming its type, so a handle of the wrong
+// type (easy to pass through ctypes' void pointers) is an error, not undefined
+// behaviour. Freeing clears the tag; that catches many uses after free in
+// practice, but reading freed memory stays undefined and is never promised.
+namespace {
+constexpr uint64_t tag_of(const char (&name)[9]) {
+  uint64_t tag = 0;
+  for (int i = 0; i < 8; ++i) tag = tag << 8 | static_cast<unsigned char>(name[i]);
+  return tag;
+}
+}  // namespace
+
 struct chc_calendar {
+  static constexpr uint64_t live_tag = tag_of("chc:cal ");
+  static constexpr const char* type_name = "chc_calendar";
+  uint64_t tag = live_tag;
   chc::Calendar cal;
 };
 
 struct chc_ruleset {
+  static constexpr uint64_t live_tag = tag_of("chc:rule");
+  static constexpr const char* type_name = "chc_ruleset";
+  uint64_t tag = live_tag;
   chc::RuleSet rules;
 };
 
 struct chc_report {
+  static constexpr uint64_t live_tag = tag_of("chc:rep ");
+  static constexpr const char* type_name = "chc_report";
+  uint64_t tag = live_tag;
   chc::Report report;
   bool finished = false;
 };
@@ -73,6 +96,59 @@ int guarded(F&& body) noexcept {
     if ((arg) == nullptr) return fail(CHC_E_NULL, #arg " is NULL");     \
   } while (0)
 
+// The tag at the start of whatever `p` points to, read as bytes so a handle of
+// another type is read without aliasing trouble; 0 when `p` cannot be a handle
+// (the first page, or not aligned as operator new aligns).
+uint64_t tag_at(const void* p) noexcept {
+  const auto address = reinterpret_cast<std::uintptr_t>(p);
+  if (address < 4096 || address % __STDCPP_DEFAULT_NEW_ALIGNMENT__ != 0) return 0;
+  uint64_t tag;
+  std::memcpy(&tag, p, sizeof tag);
+  return tag;
+}
+
+template <class Handle>
+bool is_live(const Handle* h) noexcept {
+  return tag_at(h) == Handle::live_tag;
+}
+
+// CHC_E_INVALID with a message saying what the pointer held instead.
+template <class Handle>
+int not_a_handle(const char* arg, const Handle* h) noexcept {
+  const uint64_t tag = tag_at(h);
+  const char* found = tag == chc_calendar::live_tag  ? "a chc_calendar"
+                      : tag == chc_ruleset::live_tag ? "a chc_ruleset"
+                      : tag == chc_report::live_tag  ? "a chc_report"
+                      : reinterpret_cast<std::uintptr_t>(h) < 4096 ? "the first page of memory (a small integer?)"
+                      : reinterpret_cast<std::uintptr_t>(h) % __STDCPP_DEFAULT_NEW_ALIGNMENT__ != 0
+                          ? "a misaligned address (inside some other object?)"
+                          : "no live chc handle (freed, or never one)";
+  char message[200];
+  std::snprintf(message, sizeof message, "%s: not a %s handle; it points to %s", arg, Handle::type_name, found);
+  return fail(CHC_E_INVALID, message);
+}
+
+#define CHC_REQUIRE_HANDLE(arg)                                          \
+  do {                                                                   \
+    if ((arg) == nullptr) return fail(CHC_E_NULL, #arg " is NULL");      \
+    if (!is_live(arg)) return not_a_handle(#arg, arg);                   \
+  } while (0)
+
+// An optional handle: NULL is allowed, anything else must be live.
+#define CHC_OPTIONAL_HANDLE(arg)                                         \
+  do {                                                                   \
+    if ((arg) != nullptr && !is_live(arg)) return not_a_handle(#arg, arg); \
+  } while (0)
+
+// Frees a live handle; ignores anything else, since a free function has no
+// error to return and guessing would corrupt the heap.
+template <class Handle>
+void free_handle(Handle* h) noexcept {
+  if (h == nullptr || !is_live(h)) return;
+  h->tag = 0;
+  delete h;
+}
+
 // A malloc'd copy, so chc_string_free is plain free() on our side of the ABI.
 char* copy_out(const std::string& s) {
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
@@ -90,12 +166,12 @@ class MemoryStreamBuffer : public std::streambuf {
   }
 };
 
-chc_calendar* wrap(chc::Calendar cal) { return new chc_calendar{std::move(cal)}; }
+chc_calendar* wrap(chc::Calendar cal) { return new chc_calendar{chc_calendar::live_tag, std::move(cal)}; }
 
 // The array forms, for 32- and 64-bit day numbers. n holds n_count values: count, or 1 for all.
 template <class Day, class Step>
 int add_batch(Day* out, const chc_calendar* cal, const Day* start, const Step* n, size_t n_count, size_t count) {
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   if (count == 0) return CHC_OK;
   CHC_REQUIRE(out);
   CHC_REQUIRE(start);
@@ -112,7 +188,7 @@ int add_batch(Day* out, const chc_calendar* cal, const Day* start, const Step* n
 
 template <class Day>
 int count_batch(int32_t* out, const chc_calendar* cal, const Day* from, const Day* to, size_t count) {
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   if (count == 0) return CHC_OK;
   CHC_REQUIRE(out);
   CHC_REQUIRE(from);
@@ -184,42 +260,42 @@ int chc_calendar_from_json(chc_calendar** out, const char* json, size_t len) {
 int chc_calendar_import_govuk(chc_calendar** out, const chc_calendar* base, const char* json, size_t len,
                               const char* data_version) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(base);
+  CHC_REQUIRE_HANDLE(base);
   CHC_REQUIRE(json);
   return guarded([&] {
     *out = wrap(base->cal.with_govuk_import(std::string_view(json, len), data_version ? data_version : ""));
   });
 }
 
-void chc_calendar_free(chc_calendar* cal) { delete cal; }
+void chc_calendar_free(chc_calendar* cal) { free_handle(cal); }
 
 int chc_calendar_is_working_day(int* out, const chc_calendar* cal, chc_day day) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   return guarded([&] { *out = cal->cal.is_working_day(chc::Date(day)) ? 1 : 0; });
 }
 
 int chc_calendar_add_working_days(chc_day* out, const chc_calendar* cal, chc_day start, int32_t n) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   return guarded([&] { *out = cal->cal.add_working_days(chc::Date(start), n).serial(); });
 }
 
 int chc_calendar_count_working_days(int32_t* out, const chc_calendar* cal, chc_day from, chc_day to) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   return guarded([&] { *out = cal->cal.count_working_days(chc::Date(from), chc::Date(to)); });
 }
 
 int chc_calendar_next_working_day(chc_day* out, const chc_calendar* cal, chc_day day) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   return guarded([&] { *out = cal->cal.next_working_day(chc::Date(day)).serial(); });
 }
 
 int chc_calendar_previous_working_day(chc_day* out, const chc_calendar* cal, chc_day day) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   return guarded([&] { *out = cal->cal.previous_working_day(chc::Date(day)).serial(); });
 }
 
@@ -245,19 +321,19 @@ int chc_calendar_count_working_days_batch64(int32_t* out, const chc_calendar* ca
 
 int chc_calendar_holidays_json(char** out, const chc_calendar* cal, chc_day from, chc_day to) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   return guarded([&] { *out = copy_out(chc::holidays_json(cal->cal, chc::Date(from), chc::Date(to))); });
 }
 
 int chc_calendar_explain_json(char** out, const chc_calendar* cal, chc_day from, chc_day to) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   return guarded([&] { *out = copy_out(chc::explain_json(cal->cal, chc::Date(from), chc::Date(to))); });
 }
 
 int chc_calendar_info_json(char** out, const chc_calendar* cal) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(cal);
+  CHC_REQUIRE_HANDLE(cal);
   return guarded([&] { *out = copy_out(chc::calendar_info_json(cal->cal)); });
 }
 
@@ -275,26 +351,26 @@ int chc_today(chc_day* out) {
 int chc_ruleset_builtin(chc_ruleset** out, const char* name) {
   CHC_REQUIRE(out);
   CHC_REQUIRE(name);
-  return guarded([&] { *out = new chc_ruleset{chc::RuleSet::builtin(name)}; });
+  return guarded([&] { *out = new chc_ruleset{chc_ruleset::live_tag, chc::RuleSet::builtin(name)}; });
 }
 
 int chc_ruleset_from_json(chc_ruleset** out, const char* json, size_t len) {
   CHC_REQUIRE(out);
   CHC_REQUIRE(json);
-  return guarded([&] { *out = new chc_ruleset{chc::RuleSet::from_json(std::string_view(json, len))}; });
+  return guarded([&] { *out = new chc_ruleset{chc_ruleset::live_tag, chc::RuleSet::from_json(std::string_view(json, len))}; });
 }
 
-void chc_ruleset_free(chc_ruleset* rules) { delete rules; }
+void chc_ruleset_free(chc_ruleset* rules) { free_handle(rules); }
 
 int chc_ruleset_info_json(char** out, const chc_ruleset* rules) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(rules);
+  CHC_REQUIRE_HANDLE(rules);
   return guarded([&] { *out = copy_out(rules->rules.info_json()); });
 }
 
 int chc_ruleset_provisions_json(char** out, const chc_ruleset* rules) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(rules);
+  CHC_REQUIRE_HANDLE(rules);
   return guarded([&] { *out = copy_out(rules->rules.provisions_json()); });
 }
 
@@ -306,7 +382,8 @@ int chc_evaluate(char** out_json, const chc_ruleset* rules, const chc_calendar* 
 int chc_evaluate_ex(char** out_json, const chc_ruleset* rules, const chc_calendar* cal, const char* case_json, size_t len,
                     chc_day as_of, const chc_evaluate_options* options) {
   CHC_REQUIRE(out_json);
-  CHC_REQUIRE(rules);
+  CHC_REQUIRE_HANDLE(rules);
+  CHC_OPTIONAL_HANDLE(cal);
   CHC_REQUIRE(case_json);
   chc::EvaluationJsonOptions json_options;
   if (options) {
@@ -331,7 +408,8 @@ int chc_case_normalize(char** out_json, const char* case_json, size_t len) {
 
 int chc_report_begin(chc_report** out, const chc_ruleset* rules, const chc_calendar* cal, const chc_report_options* options) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(rules);
+  CHC_REQUIRE_HANDLE(rules);
+  CHC_OPTIONAL_HANDLE(cal);
   CHC_REQUIRE(options);
   constexpr uint32_t first_version_size = static_cast<uint32_t>(sizeof(chc_report_options));
   if (options->size < first_version_size) return fail(CHC_E_INVALID, "options->size: smaller than chc_report_options (use CHC_REPORT_OPTIONS_INIT)");
@@ -353,12 +431,12 @@ int chc_report_begin(chc_report** out, const chc_ruleset* rules, const chc_calen
     o.withdrawn_in_ch01 = !(options->flags & CHC_REPORT_EXCLUDE_WITHDRAWN);
     o.not_accepted_in_ch01 = (options->flags & CHC_REPORT_INCLUDE_NOT_ACCEPTED) != 0;
     o.drill_down = (options->flags & CHC_REPORT_DRILL_DOWN) != 0;
-    *out = new chc_report{chc::Report(rules->rules, cal ? &cal->cal : nullptr, std::move(o)), false};
+    *out = new chc_report{chc_report::live_tag, chc::Report(rules->rules, cal ? &cal->cal : nullptr, std::move(o)), false};
   });
 }
 
 int chc_report_add_case(chc_report* report, const char* case_json, size_t len) {
-  CHC_REQUIRE(report);
+  CHC_REQUIRE_HANDLE(report);
   CHC_REQUIRE(case_json);
   if (report->finished) return fail(CHC_E_INVALID, "report: cases added after chc_report_finish");
   int code = CHC_OK;
@@ -377,7 +455,7 @@ int chc_report_add_case(chc_report* report, const char* case_json, size_t len) {
 }
 
 int chc_report_add_ndjson(chc_report* report, const char* text, size_t len) {
-  CHC_REQUIRE(report);
+  CHC_REQUIRE_HANDLE(report);
   if (len == 0) return CHC_OK;
   CHC_REQUIRE(text);
   if (report->finished) return fail(CHC_E_INVALID, "report: cases added after chc_report_finish");
@@ -385,7 +463,7 @@ int chc_report_add_ndjson(chc_report* report, const char* text, size_t len) {
 }
 
 int chc_report_add_csv(chc_report* report, const char* text, size_t len) {
-  CHC_REQUIRE(report);
+  CHC_REQUIRE_HANDLE(report);
   if (len == 0) return CHC_OK;
   CHC_REQUIRE(text);
   if (report->finished) return fail(CHC_E_INVALID, "report: cases added after chc_report_finish");
@@ -398,7 +476,7 @@ int chc_report_add_csv(chc_report* report, const char* text, size_t len) {
 
 int chc_report_finish(char** out, chc_report* report, int format) {
   CHC_REQUIRE(out);
-  CHC_REQUIRE(report);
+  CHC_REQUIRE_HANDLE(report);
   if (format != CHC_REPORT_JSON && format != CHC_REPORT_CSV && format != CHC_REPORT_HTML) {
     return fail(CHC_E_INVALID, "format: not CHC_REPORT_JSON, CHC_REPORT_CSV or CHC_REPORT_HTML");
   }
@@ -409,6 +487,6 @@ int chc_report_finish(char** out, chc_report* report, int format) {
   });
 }
 
-void chc_report_free(chc_report* report) { delete report; }
+void chc_report_free(chc_report* report) { free_handle(report); }
 
 }  // extern "C"

@@ -19,6 +19,15 @@
  *    written to the output parameters, and chc_last_error() describes the
  *    problem, naming the bad argument or JSON field.
  *  - Objects are opaque and come in create/free pairs; every *_free accepts NULL.
+ *    A handle of the wrong type (a chc_ruleset passed as a chc_calendar, as
+ *    ctypes' void pointers allow) or a pointer that cannot be a handle (below
+ *    4096, or misaligned) gives CHC_E_INVALID naming the argument, and a
+ *    *_free given one does nothing. Using a handle after freeing it is
+ *    undefined: chc clears a handle's tag when it frees it, which catches
+ *    most such uses, but no library can promise to detect them.
+ *  - Sizes are limited (docs/limits.md) and inputs over a limit give
+ *    CHC_E_LIMIT, never unbounded memory. docs/bad-input.md lists what every
+ *    kind of bad input gets.
  *  - Strings the library returns through char **out are allocated by chc and
  *    must be released with chc_string_free(), never with free().
  *  - No C++ exception ever crosses this interface.

@@ -53,9 +53,9 @@ int number(std::string_view s, std::size_t at, std::size_t n) {
 LocalMoment parse_london_moment(std::string_view text) {
   if (text.size() == 10) return {Date::parse(text), std::nullopt};
   // YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)
-  if (text.size() < 20 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) bad(text, "expected a 'T' after the date");
+  if (text.size() < 11 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) bad(text, "expected a 'T' after the date");
   const Date day = Date::parse(text.substr(0, 10));
-  if (!digits(text, 11, 2) || text[13] != ':' || !digits(text, 14, 2) || text[16] != ':' || !digits(text, 17, 2)) {
+  if (text.size() < 19 || !digits(text, 11, 2) || text[13] != ':' || !digits(text, 14, 2) || text[16] != ':' || !digits(text, 17, 2)) {
     bad(text, "expected HH:MM:SS");
   }
   const int hour = number(text, 11, 2), minute = number(text, 14, 2), second = number(text, 17, 2);
@@ -79,6 +79,7 @@ LocalMoment parse_london_moment(std::string_view text) {
     offset_minutes = (text[at] == '-' ? -1 : 1) * (oh * 60 + om);
     at += 6;
   } else {
+    // A local time without a zone is ambiguous once a year (the hour the clocks go back).
     bad(text, "expected a time zone (Z or +HH:MM)");
   }
   if (at != text.size()) bad(text, "unexpected text after the time zone");

@@ -177,13 +177,19 @@ std::string csv_row_to_case(const std::vector<std::string>& header, const std::v
 void Report::add_csv(std::istream& in) {
   if (impl_->finished) throw Error(Errc::invalid_argument, "report: cases added after finish()");
   Impl& r = *impl_;
-  CsvReader csv(in);
+  CsvReader csv(in, max_case_bytes);
   std::vector<std::string> header, fields;
   uint64_t line = 0;
   if (!csv.next(header, line)) return;
+  if (csv.oversized()) throw Error(Errc::limit, cat("register CSV: the header row is longer than the limit of ", std::to_string(max_case_bytes), " bytes"));
   for (auto& h : header) h = lower(trim(h));
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a spreadsheet's byte-order mark
   while (csv.next(fields, line)) {
+    if (csv.oversized()) {
+      ++r.total.cases_read;
+      r.total.reject(line, cat("the row is longer than the limit of ", std::to_string(max_case_bytes), " bytes (an unclosed quote?)"));
+      continue;
+    }
     if (fields.size() == 1 && trim(fields[0]).empty()) continue;
     std::string json;
     try {

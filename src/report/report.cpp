@@ -101,6 +101,10 @@ Report::Impl::Impl(const RuleSet& r, const Calendar* cal, ReportOptions o) : rul
   if (!valid_utf8(options.landlord)) throw Error(Errc::invalid_argument, "landlord: not valid UTF-8");
   catalogue_code = rules.impl().variants.front().catalogue;
   if (!options.evidence_json.empty()) {
+    if (options.evidence_json.size() > max_evidence_bytes) {
+      throw Error(Errc::limit, cat("evidence JSON is ", std::to_string(options.evidence_json.size()), " bytes; the limit is ",
+                                   std::to_string(max_evidence_bytes)));
+    }
     const bj::value doc = json::parse(options.evidence_json, "evidence JSON");
     const auto& root = json::as_object(doc, "evidence");
     if (const auto* p = json::find(root, "provisions")) {

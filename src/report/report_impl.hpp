@@ -98,6 +98,8 @@ struct Accumulator {
 };
 
 inline constexpr std::size_t max_rejected_listed = 1000;
+// A landlord's evidence file: statements per provision, far below this.
+inline constexpr std::size_t max_evidence_bytes = 4u << 20;
 
 class Report::Impl {
  public:
