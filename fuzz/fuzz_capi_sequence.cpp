@@ -83,7 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const int slot = in.ConsumeIntegralInRange(0, kSlots - 1);
     const int other = in.ConsumeIntegralInRange(0, kSlots - 1);
     const bool null_out = in.ConsumeIntegralInRange(0, 15) == 0;  // now and then, a NULL out-parameter
-    switch (in.ConsumeIntegralInRange(0, 17)) {
+    switch (in.ConsumeIntegralInRange(0, 18)) {
       case 0: {  // calendar_builtin over an occupied slot frees the old one first
         st.release_borrowers(true, slot);
         chc_calendar_free(st.calendars[slot]);
@@ -258,6 +258,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                            : chc_ruleset_provisions_json(&s, st.rulesets[slot]),
                           "ruleset_json") == CHC_OK)
           st.keep_string(other, s);
+        break;
+      }
+      case 18: {  // a live handle of one type passed as another, as ctypes' void pointers allow
+        void* const live[] = {st.calendars[slot], st.rulesets[slot], st.reports[slot]};
+        const int from = in.ConsumeIntegralInRange(0, 2), to = (from + in.ConsumeIntegralInRange(1, 2)) % 3;
+        if (live[from] == nullptr) break;
+        char* s = nullptr;
+        chc_day day = 0;
+        int rc = CHC_OK;
+        if (to == 0) rc = chc_calendar_next_working_day(&day, static_cast<const chc_calendar*>(live[from]), 20000);
+        if (to == 1) rc = chc_ruleset_info_json(&s, static_cast<const chc_ruleset*>(live[from]));
+        if (to == 2) rc = chc_report_add_ndjson(static_cast<chc_report*>(live[from]), "{}\n", 3);
+        fuzz::require(rc == CHC_E_INVALID && s == nullptr, "a handle of the wrong type is CHC_E_INVALID", chc_last_error());
+        // The free functions ignore it; the handle stays usable (the State frees it later).
+        if (to == 0) chc_calendar_free(static_cast<chc_calendar*>(live[from]));
+        if (to == 1) chc_ruleset_free(static_cast<chc_ruleset*>(live[from]));
+        if (to == 2) chc_report_free(static_cast<chc_report*>(live[from]));
         break;
       }
     }
