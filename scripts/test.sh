@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start, command 2: every test suite, as CI runs it (about 15 minutes on 2 cores).
+# Quick start, command 2: every test suite, as CI runs it (about 13 minutes on 2 cores).
 #
 #   bash scripts/test.sh           everything: the release build with warnings as
 #                                  errors and all its tests, then the whole suite
