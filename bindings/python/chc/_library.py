@@ -19,12 +19,23 @@ def _prefix_dirs():
     return ("/usr/local/lib", f"/usr/lib/{multiarch}", "/usr/lib")
 
 
+# Build trees of the sanitizer presets: their libraries need the sanitizer runtime preloaded.
+_INSTRUMENTED_BUILDS = frozenset({"asan", "tsan", "fuzzers"})
+
+
+def _usable_builds(paths):
+    """Build-tree libraries in the order to try them: release first, then ci, then the rest; never a sanitizer build."""
+    usable = [p for p in paths if not _INSTRUMENTED_BUILDS & set(os.path.normpath(p).split(os.sep))]
+    rank = {"release": 0, "ci": 1}
+    return sorted(usable, key=lambda p: (rank.get(os.path.basename(os.path.dirname(p)), 2), p))
+
+
 def _build_tree_candidates():
     """build*/libchc.so.1 and build*/*/libchc.so.1 beside the package or any directory above it."""
     here = os.path.dirname(os.path.abspath(__file__))
     while True:
         for pattern in (os.path.join(here, "build*", SONAME), os.path.join(here, "build*", "*", SONAME)):
-            yield from sorted(glob.glob(pattern))
+            yield from _usable_builds(glob.glob(pattern))
         parent = os.path.dirname(here)
         if parent == here:
             return

@@ -90,3 +90,11 @@ def test_numpy_is_optional():
 def test_importing_does_not_import_numpy():
     result = _import_chc("import sys, chc; print('numpy' in sys.modules)", CHC_LIBRARY=library_path_for_subprocesses())
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_build_tree_prefers_release_and_never_a_sanitizer_build(chc):
+    # A sanitizer build's library cannot load without its runtime preloaded, so the search skips it.
+    found = chc._library._usable_builds(["/c/build/asan/libchc.so.1", "/c/build/debug/libchc.so.1",
+                                         "/c/build/fuzzers/libchc.so.1", "/c/build/ci/libchc.so.1",
+                                         "/c/build/release/libchc.so.1", "/c/build/tsan/libchc.so.1"])
+    assert found == ["/c/build/release/libchc.so.1", "/c/build/ci/libchc.so.1", "/c/build/debug/libchc.so.1"]
