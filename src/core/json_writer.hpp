@@ -37,14 +37,19 @@ class JsonWriter {
   // A member name chc chooses (a literal needing no escaping); the value follows.
   template <std::size_t N>
   JsonWriter& key(const char (&name)[N]) {
-    char text[N + 3];
+    // `,"name":` and a spare byte, copied whole (a fixed size compiles to a
+    // few moves) from the comma or from the quote; only the real length counts.
+    char text[N + 4];
     text[0] = ',';
     text[1] = '"';
     std::memcpy(text + 2, name, N - 1);
     text[N + 1] = '"';
     text[N + 2] = ':';
+    text[N + 3] = 0;
     const bool comma = needs_comma();
-    put(text + (comma ? 0 : 1), comma ? N + 3 : N + 2);
+    reserve(N + 3);
+    std::memcpy(buf_ + size_, text + (comma ? 0 : 1), N + 3);
+    size_ += comma ? N + 3 : N + 2;
     after_key_ = true;
     return *this;
   }
@@ -87,7 +92,10 @@ class JsonWriter {
                            digit(ymd.year % 10), '-', digit(ymd.month / 10), digit(ymd.month % 10), '-', digit(ymd.day / 10),
                            digit(ymd.day % 10), '"'};
     const bool comma = needs_comma();
-    put(text + (comma ? 0 : 1), comma ? 13 : 12);
+    reserve(13);
+    std::memcpy(buf_ + size_, text + (comma ? 0 : 1), 12);  // fixed size; the closing quote follows
+    buf_[size_ + 12] = '"';
+    size_ += comma ? 13 : 12;
     return *this;
   }
   JsonWriter& null() { return token("null"); }
@@ -192,7 +200,7 @@ class JsonWriter {
   }
 
   std::string& out_;
-  char stack_[3072];  // uninitialised on purpose
+  char stack_[8192];  // uninitialised on purpose; room for a typical evaluation
   char* buf_ = stack_;
   std::size_t capacity_ = sizeof stack_;
   std::size_t size_ = 0;

@@ -558,6 +558,7 @@ std::shared_ptr<Case::Impl> parse_case(std::string_view text, bool keep_text) {
     throw Error(Errc::limit, cat("case JSON is ", std::to_string(text.size()), " bytes; the limit is ", std::to_string(max_case_bytes)));
   }
   auto impl = std::make_shared<Case::Impl>();
+  impl->events.reserve(8);  // most cases hold a handful of events: no regrowth, no moves
   bj::parse_options options;
   options.max_depth = json::max_depth;
   bj::basic_parser<CaseReader> parser(options, *impl);
