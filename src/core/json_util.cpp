@@ -39,21 +39,24 @@ void throw_parse_error(std::string_view text, std::size_t consumed, const boost:
 }
 
 namespace {
+void serialize_to(std::string& out, const bj::value& v);
+
+void serialize_object_to(std::string& out, const bj::object& o) {
+  out += '{';
+  bool first = true;
+  for (const auto& member : o) {
+    if (!first) out += ',';
+    first = false;
+    out += bj::serialize(bj::string_view(member.key()));
+    out += ':';
+    serialize_to(out, member.value());
+  }
+  out += '}';
+}
+
 void serialize_to(std::string& out, const bj::value& v) {
   switch (v.kind()) {
-    case bj::kind::object: {
-      out += '{';
-      bool first = true;
-      for (const auto& member : v.get_object()) {
-        if (!first) out += ',';
-        first = false;
-        out += bj::serialize(bj::string_view(member.key()));
-        out += ':';
-        serialize_to(out, member.value());
-      }
-      out += '}';
-      return;
-    }
+    case bj::kind::object: serialize_object_to(out, v.get_object()); return;
     case bj::kind::array: {
       out += '[';
       bool first = true;
@@ -85,6 +88,12 @@ void serialize_to(std::string& out, const bj::value& v) {
 std::string serialize(const bj::value& v) {
   std::string out;
   serialize_to(out, v);
+  return out;
+}
+
+std::string serialize(const bj::object& o) {
+  std::string out;
+  serialize_object_to(out, o);
   return out;
 }
 

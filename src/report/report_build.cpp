@@ -31,9 +31,7 @@ bj::value per_thousand(uint64_t count, const std::optional<int64_t>& homes) {
 bj::array ids_of(const Tally& t) {
   bj::array out;
   out.reserve(t.ids.size());
-  std::vector<std::string> sorted = t.ids;
-  std::sort(sorted.begin(), sorted.end());
-  for (const auto& id : sorted) out.emplace_back(id);
+  for (const std::string_view id : t.ids.sorted()) out.emplace_back(id);
   return out;
 }
 
@@ -250,18 +248,23 @@ bj::object self_assessment(const Report::Impl& r) {
                      phrase != code.self_assessment_phrases.end() ? phrase->second : std::string("findings met the provision"), " (",
                      std::to_string(static_cast<long long>(std::llround(100.0 * rate))), "%), complaints received ", period_label(r.options));
       if (t.fail.count > 0) {
-        std::vector<std::string> ids = t.fail.ids;
-        std::sort(ids.begin(), ids.end());
+        std::vector<std::string_view> ids = t.fail.ids.sorted();
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         std::string list;
-        for (std::size_t i = 0; i < ids.size() && i < 10; ++i) list += (i ? ", " : "") + ids[i];
+        for (std::size_t i = 0; i < ids.size() && i < 10; ++i) list += cat(i ? ", " : "", ids[i]);
         evidence += cat("; not met: ", list, ids.size() > 10 ? cat(" and ", std::to_string(ids.size() - 10), " more") : std::string());
       }
       if (t.unknown.count > 0) evidence += cat("; ", std::to_string(t.unknown.count), " more could not be judged from the log");
       source = "register";
-      row["cases"] = bj::object{{"pass", t.pass.count}, {"fail", t.fail.count}, {"unknown", t.unknown.count},
-                                {"not_applicable", t.not_applicable.count}, {"fail_ids", ids_of(t.fail)},
-                                {"unknown_ids", ids_of(t.unknown)}};
+      // Member by member: an initializer list would copy the id arrays.
+      bj::object cases;
+      cases["pass"] = t.pass.count;
+      cases["fail"] = t.fail.count;
+      cases["unknown"] = t.unknown.count;
+      cases["not_applicable"] = t.not_applicable.count;
+      cases["fail_ids"] = ids_of(t.fail);
+      cases["unknown_ids"] = ids_of(t.unknown);
+      row["cases"] = std::move(cases);
     } else if (p.id == code.max_stages_provision || (p.id == "5.2" && code.name == "hoc-2024")) {
       // From the rule set: the procedure's shape.
       comply = code.max_stages <= 2 ? "Yes" : "No";
