@@ -62,6 +62,7 @@ class Case::Impl {
  public:
   std::string text;  // the record as given (kept by Case::parse, for echo and normalisation)
   std::string id_json;
+  std::string id;  // the id as text: a string id unescaped, a numeric id as written
   Date received;
   std::optional<int> received_minute;  // local time of day, when received was a timestamp
   std::optional<Date> issue_date;

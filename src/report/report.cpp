@@ -183,7 +183,7 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
   acc.cases_by_rules[e.rules]++;
   const ReportOptions& o = options;
   const bool keep = o.drill_down;
-  const std::string id = c->id_json.size() >= 2 && c->id_json.front() == '"' ? c->id_json.substr(1, c->id_json.size() - 2) : c->id_json;
+  const std::string& id = c->id;  // unescaped: the report's writers escape it once
   bool touches = false;
 
   const bool not_accepted = e.status == CaseStatus::not_accepted;

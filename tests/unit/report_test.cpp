@@ -287,3 +287,14 @@ TEST_CASE("self-assessment rows agree with the conformance set's findings", "[re
     CHECK(provisions_seen.count(p) == 1);
   }
 }
+
+TEST_CASE("case ids in the drill-down are the ids the CRM sent, escaped once", "[report]") {
+  // Late like B (due 2025-05-19, answered 05-30); its id holds a quote, a backslash and a non-ASCII letter.
+  const std::string id = "Q\"7\\b\xC3\xA9";
+  const std::string line = R"({"id":"Q\"7\\b\u00e9","received":"2025-05-01","events":[{"type":"acknowledged","date":"2025-05-02","definition":true},{"type":"response","date":"2025-05-30"}]})";
+  const auto r = report_of(reporting_year(2025), line + "\n");
+  const auto& late = r.at("tsm").at("CH02").at("stage1").at("late").at("ids").as_array();
+  REQUIRE(late.size() == 2);
+  CHECK(late[0] == "B");
+  CHECK(late[1] == bj::string(id));
+}
