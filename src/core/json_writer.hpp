@@ -37,19 +37,13 @@ class JsonWriter {
   // A member name chc chooses (a literal needing no escaping); the value follows.
   template <std::size_t N>
   JsonWriter& key(const char (&name)[N]) {
-    // `,"name":` and a spare byte, copied whole (a fixed size compiles to a
-    // few moves) from the comma or from the quote; only the real length counts.
-    char text[N + 4];
+    char text[N + 3];  // ,"name":
     text[0] = ',';
     text[1] = '"';
     std::memcpy(text + 2, name, N - 1);
     text[N + 1] = '"';
     text[N + 2] = ':';
-    text[N + 3] = 0;
-    const bool comma = needs_comma();
-    reserve(N + 3);
-    std::memcpy(buf_ + size_, text + (comma ? 0 : 1), N + 3);
-    size_ += comma ? N + 3 : N + 2;
+    put_after_comma(text);
     after_key_ = true;
     return *this;
   }
@@ -91,11 +85,7 @@ class JsonWriter {
     const char text[13] = {',', '"', digit(ymd.year / 1000), digit(ymd.year / 100 % 10), digit(ymd.year / 10 % 10),
                            digit(ymd.year % 10), '-', digit(ymd.month / 10), digit(ymd.month % 10), '-', digit(ymd.day / 10),
                            digit(ymd.day % 10), '"'};
-    const bool comma = needs_comma();
-    reserve(13);
-    std::memcpy(buf_ + size_, text + (comma ? 0 : 1), 12);  // fixed size; the closing quote follows
-    buf_[size_ + 12] = '"';
-    size_ += comma ? 13 : 12;
+    put_after_comma(text);
     return *this;
   }
   JsonWriter& null() { return token("null"); }
@@ -123,6 +113,18 @@ class JsonWriter {
     }
     size_ += n;
   }
+  // `text` is a token led by a comma: writes it with or without the comma, as
+  // the position needs. Both cases copy the same fixed M - 1 bytes (a few
+  // moves, no loop or call) and then the last byte, which in the comma-less
+  // case lands one past the end, inside the reserved room, and is overwritten.
+  template <std::size_t M>
+  void put_after_comma(const char (&text)[M]) {
+    const bool comma = needs_comma();
+    reserve(M);
+    std::memcpy(buf_ + size_, text + (comma ? 0 : 1), M - 1);
+    buf_[size_ + M - 1] = text[M - 1];
+    size_ += comma ? M : M - 1;
+  }
   // Whether a comma goes before the next item; resets the state for it.
   bool needs_comma() {
     const bool comma = !first_ && !after_key_;
@@ -137,8 +139,7 @@ class JsonWriter {
   }
   JsonWriter& open(char c) {
     const char text[2] = {',', c};
-    const bool comma = needs_comma();
-    put(text + (comma ? 0 : 1), comma ? 2 : 1);
+    put_after_comma(text);
     first_ = true;
     return *this;
   }

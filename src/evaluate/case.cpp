@@ -389,13 +389,12 @@ class CaseReader {
       std::string quoted;
       JsonWriter(quoted).value(id.text);
       case_.id_json = std::move(quoted);
-      case_.id = id.text;
     } else if (id.kind == Scalar::Kind::int64 || id.kind == Scalar::Kind::uint64) {
       case_.id_json = id.text;
-      case_.id = id.text;
     } else {
       fail(Errc::schema, "case.id", "expected a string or a whole number, found " + id.type_name());
     }
+    case_.id = id.text;
     const auto& received = root_[static_cast<std::size_t>(RootField::received)];
     if (!received.present()) fail(Errc::schema, "case.received", "required field is missing");
     const LocalMoment m = moment(received, "case.received");
