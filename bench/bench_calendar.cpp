@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Calendar arithmetic throughput: the C++ API, the C batch API and the C
 // scalar API (through libchc.so) on the same random workload, with a naive
 // day-by-day loop as the in-process anchor.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Evaluation throughput end to end from JSON text, through the C API
 // (chc_evaluate: parse, evaluate, serialise), on one core and on two threads,
 // over 1,000,000 generated cases of a realistic mix; resident memory before

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The report end to end on a generated register of 2,000,000 cases (about a
 // year of complaints for the whole English social housing sector): write the
 // register to a file, then time `Report::add_ndjson(file)` + the JSON and HTML

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """chc's working-day arithmetic beside numpy's busday functions, in one run.
 
 Generates one workload (random starts 2000-2050, n drawn from {5, 10, 20},

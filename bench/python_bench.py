@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """The Python binding beside numpy's busday functions, in one run (a benchmark, not a test).
 
     /usr/bin/python3 bench/python_bench.py [--count 10000000] [--scalar-calls 200000] [--repeat 5]

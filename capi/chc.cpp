@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The C ABI over the C++ API: argument checks, handle wrapping, and one place
 // where every exception becomes an error code and a thread-local message.
 #include <chc/chc.h>

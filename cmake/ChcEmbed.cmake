@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # chc_embed_files(<target> OUTPUT <file.cpp> FILES name=path ...)
 # Generates a C++ source holding each file's bytes and a header declaring
 # std::string_view chc::embedded::<name>(), rebuilt when a file changes.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Installation, the CMake package, pkg-config, CPack (.deb) and the API reference.
 # Included at the end of the top-level CMakeLists.txt, once every target exists.
 # The layout, and how consumers use it, is described in docs/packaging.md.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sanitizer and fuzzing builds (docs/reliability.md). Included before any
 # target is defined, so every chc object, test and tool is instrumented alike.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Warnings for every chc target; CI builds turn them into errors (CHC_WARNINGS_AS_ERRORS).
 function(chc_set_warnings target)
   target_compile_options(${target} PRIVATE

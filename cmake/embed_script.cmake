@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Script mode: -DOUTPUT=file.cpp -DFILES=name=path|name=path
 # Writes OUTPUT (the bytes) and OUTPUT with .hpp (an accessor per file:
 # std::string_view chc::embedded::<name>()).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Landlord calendar JSON (docs/calendars.md) on any bytes; a calendar that
 // builds keeps every arithmetic identity.
 #include "fuzz_support.hpp"

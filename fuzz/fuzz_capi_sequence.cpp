@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // C API call sequences: handles created, used and freed in the orders and
 // with the arguments the input picks (NULL included wherever the ABI takes a
 // pointer), within the contract every caller must keep: no handle is used

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Case records (docs/case-format.md) on any bytes, through chc_evaluate_ex
 // and chc_case_normalize. Properties: every answer is well-formed JSON; the
 // echoed case is the input, unchanged in meaning; normalizing keeps every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Date text: chc_day_parse and chc_timestamp_to_day on any bytes. A parsed
 // day formats back to text that parses to the same day.
 #include "fuzz_support.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // GOV.UK bank-holidays.json imports on any bytes, over a built-in division;
 // an import that succeeds never loses a year the document does not cover.
 #include "fuzz_support.hpp"

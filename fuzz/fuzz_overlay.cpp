@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Landlord rule-set overlays on any bytes; an overlay that loads describes
 // itself as JSON, and a worked case evaluates under it to well-formed JSON.
 #include "fuzz_support.hpp"

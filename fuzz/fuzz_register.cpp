@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Complaint registers on any bytes: NDJSON in chunks of any size, or a flat
 // CSV register, with options and an evidence file from the input. Every
 // format renders; the JSON is well-formed and its counts add up; CSV and

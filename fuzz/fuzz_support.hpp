@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Shared by the libFuzzer harnesses (docs/reliability.md). Each harness
 // feeds one input surface through the C API, as a CRM would, and checks the
 // properties every answer must have; a broken property aborts, which

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Seed corpora for the fuzz harnesses, made from the repository's own data:
 
     /usr/bin/python3 fuzz/make_seeds.py OUTPUT_DIR

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Runs a harness's LLVMFuzzerTestOneInput on files, without libFuzzer: how
 // the test suite replays every seed and every input a fuzzer ever crashed on
 // (fuzz/regressions/), under whatever sanitizers the build has.

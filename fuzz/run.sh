@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs every fuzz harness (docs/reliability.md).
 #
 #   bash fuzz/run.sh                 each harness for 60 s, two at a time (what CI does)

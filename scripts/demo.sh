@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Quick start, command 1: build chc and run its main job on the bundled data.
 set -euo pipefail
 cd "$(dirname "$0")/.."

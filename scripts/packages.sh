@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sourced by the Quick start scripts: installs the Debian packages a step needs.
 # As root it runs apt-get itself (updating the package lists first, since a
 # fresh machine has none); otherwise it prints the exact command and stops.

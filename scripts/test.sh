@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Quick start, command 2: every test suite, as CI runs it (about 13 minutes on 2 cores).
 #
 #   bash scripts/test.sh           everything: the release build with warnings as

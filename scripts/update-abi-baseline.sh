@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Records the current libchc ABI as the baseline tests/abi compares against.
 # Run after a deliberate, compatible change (new functions); an incompatible
 # change also needs CHC_ABI_VERSION bumped (docs/abi.md).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake -DCOMMAND="prog|arg|..." -DEXPECT="line|line|..." -P run_and_expect.cmake
 # Passes when COMMAND exits 0 and prints every EXPECT line; ctest's PASS_REGULAR_EXPRESSION alone would
 # ignore the exit code.

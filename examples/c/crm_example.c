@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * crm_example.c: how a CRM written in C uses chc through its stable ABI.
  *

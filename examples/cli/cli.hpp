@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The chc command's subcommands, kept apart from main() so tests can drive them.
 #pragma once
 

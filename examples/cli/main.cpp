@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // chc: the command-line front door to the library.
 //
 // Every subcommand prints plain text for people or, with --json, the same JSON

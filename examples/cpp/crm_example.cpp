@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // crm_example.cpp: the same CRM task as examples/c/crm_example.c, through the
 // C++ API (include/chc/*.hpp, the static library): errors are exceptions,
 // objects are values, results are structs.

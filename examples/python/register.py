@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """A complaints register, column by column: deadlines and breaches for every row at once.
 
     /usr/bin/python3 examples/python/register.py [register.csv] [--as-of YYYY-MM-DD]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // chc/calendar.hpp: working-day calendars.
 //
 // A Calendar knows, for every day from 1900-01-01 to 2199-12-31, whether it is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /**
  * @file chc.h
  * @brief The stable C interface of chc.

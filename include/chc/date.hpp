@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // chc/date.hpp: civil dates as a serial day count.
 //
 // A chc::Date is the number of days since 1970-01-01 in the proleptic Gregorian

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // chc/error.hpp: the one exception type of the C++ API.
 //
 // Every failure in the C++ API throws chc::Error carrying an Errc whose value is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // chc/evaluate.hpp: one complaint's standing under a rule set.
 //
 // evaluate() reads a case record (docs/case-format.md) and answers, as of a

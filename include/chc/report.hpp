@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // chc/report.hpp: a landlord's complaint register turned into the published
 // figures: Tenant Satisfaction Measures CH01 and CH02, the annual complaints
 // performance figures (Code 8.1(b)) and the provision-by-provision

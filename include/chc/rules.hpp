@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // chc/rules.hpp: complaint-handling rule sets as versioned data.
 //
 // A RuleSet says which deadlines a complaint has (how many working days,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Array forms of add and count, shared by the C++ span API and the C batch
 // APIs (32-bit day numbers, and 64-bit ones for callers such as numpy whose
 // datetime64[D] arrays are int64 and would otherwise need two copies).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calendar/bounds.hpp"
 
 #include <algorithm>

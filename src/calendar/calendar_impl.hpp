@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Calendar::Impl: the immutable tables behind a chc::Calendar.
 #pragma once
 

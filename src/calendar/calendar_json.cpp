@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calendar/calendar_json.hpp"
 
 #include "calendar/calendar_impl.hpp"

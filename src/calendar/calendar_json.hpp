@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // JSON forms of calendar answers, shared by the C API and the CLI.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calendar/divisions.hpp"
 
 #include "calendar/easter.hpp"

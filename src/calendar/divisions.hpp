@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The built-in divisions: standing rules, substitute days and one-offs from
 // data/calendars/divisions.json, and the official list of
 // data/calendars/bank-holidays-official.csv, both compiled into the library.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // An RFC 4180 CSV reader: quoted fields may hold commas, doubled quotes and
 // line breaks; CRLF or LF line ends. One reader for every CSV chc reads (the
 // compiled-in bank-holiday list and landlords' registers).

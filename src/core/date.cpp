@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <chc/date.hpp>
 #include <chc/error.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <chc/error.hpp>
 
 #include "core/text.hpp"

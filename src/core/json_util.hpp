@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // JSON reading helpers with error messages that name the offending field
 // ("calendar.closures[2].date: ..."), so every bad input gets a clear error.
 #pragma once

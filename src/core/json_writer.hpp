@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A small append-only JSON writer for hot output paths (evaluations, reports),
 // where building a boost::json::value first would cost more than the work.
 #pragma once

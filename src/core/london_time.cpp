@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/london_time.hpp"
 
 #include <chc/error.hpp>

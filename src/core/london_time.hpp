@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RFC 3339 timestamps to Europe/London local dates, through ICU's zone data.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Building messages without a reallocation per '+'.
 #pragma once
 

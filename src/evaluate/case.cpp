@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading a case record: one SAX pass over the JSON text (no document tree),
 // capturing the fields chc reads and skipping every other field whole. The
 // text itself is kept for echo and normalisation, so nothing the CRM sent is

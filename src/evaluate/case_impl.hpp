@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Case::Impl: a case record read into typed events, with the document kept.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The lifecycle engine: one case's event log, a rule set and a calendar in;
 // status, deadlines, provision findings and the next action out.
 #include "core/text.hpp"

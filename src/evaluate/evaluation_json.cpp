@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/json_writer.hpp"
 #include "evaluate/evaluate_impl.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "report/number_format.hpp"
 
 #include <charconv>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Numbers as a report shows them to people: thousands grouped, a fixed
 // number of decimals, money in pounds; shared by the HTML and text renderers.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A flat CSV register (one row per complaint, the columns a CRM exports or a
 // complaints officer keeps in a spreadsheet) read as case records.
 #include "report/report_impl.hpp"

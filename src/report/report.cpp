@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The report engine: each case evaluated as of the period's end and counted
 // into tallies (by thread, merged at the end), then the figures built.
 #include "report/report_impl.hpp"

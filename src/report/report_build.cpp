@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The report's figures as one JSON document; the CSV and HTML renderers read it.
 #include "report/report_impl.hpp"
 

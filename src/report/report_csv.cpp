@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The report as CSV for spreadsheets: titled tables separated by blank lines.
 #include "core/json_util.hpp"
 #include "report/report_impl.hpp"

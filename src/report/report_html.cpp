@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The report as one self-contained HTML page for a landlord's governing body
 // and website: inline CSS, charts drawn here as inline SVG (each with its
 // figures in a table too), nothing fetched from anywhere. Every text taken

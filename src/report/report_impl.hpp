@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Report internals: per-thread tallies that merge, and the report built from them.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The report's headline figures as plain text, for a terminal.
 #include "report/number_format.hpp"
 #include "report/report_impl.hpp"

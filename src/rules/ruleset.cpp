@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "rules/ruleset_impl.hpp"
 
 #include "core/json_util.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RuleSet::Impl: rule sets parsed from data/rulesets/*.json, and overlays.
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Compares libchc.so with the committed ABI baseline (abi/libchc.so.1.abi)
 # using libabigail's abidiff. Incompatible changes (a removed or changed
 # function, a changed struct) fail; compatible ones (new functions) pass with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # libchc.so must export exactly the functions include/chc/chc.h declares with
 # CHC_API, each under the CHC_1 version node, and nothing else.
 set -euo pipefail

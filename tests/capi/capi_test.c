@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * capi_test.c: checks the C interface of chc (include/chc/chc.h) from C99.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* check.h: the CHECK macro of the small C API test programs (one per file). */
 #ifndef CHC_TESTS_CHECK_H
 #define CHC_TESTS_CHECK_H

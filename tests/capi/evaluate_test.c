@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * evaluate_test.c: the rule-set and evaluation part of the C interface, from
  * C99: ownership, NULL and bad arguments, the options struct, and a worked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // chc.h compiled as C++ under strict warnings (tests/capi/CMakeLists.txt), its macros used as a C++ CRM would.
 #include <chc/chc.h>
 

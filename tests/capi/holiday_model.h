@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * holiday_model.h: an independent model of the UK bank holidays and of
  * calendar arithmetic, written from the Banking and Financial Dealings Act

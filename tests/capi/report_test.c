@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * report_test.c: the report part of the C interface, from C99: options and
  * their errors, cases one at a time and as NDJSON chunks, rejected cases with

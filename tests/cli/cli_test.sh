@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The chc command as a user runs it: outputs, JSON and exit codes.
 set -u
 chc="$1"

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Run the chc conformance set against a chc command-line tool.
 
     python3 tests/conformance/run.py path/to/chc [--only SUBSTRING] [--check-codes] [--timeout SECONDS]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * calendar_diff.c: chc's add and count against a brute-force walk over an
  * independent model of the bank holidays, on 10,000,000 random inputs.

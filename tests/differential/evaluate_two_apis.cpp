@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Evaluates case records through the C++ API and through the C API, for the
 // Python test that checks both against the Python binding on the whole
 // conformance set (bindings/python/tests/test_differential.py).

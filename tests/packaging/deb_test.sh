@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the .deb from the current build with CPack, checks its control data
 # and contents, unpacks it with dpkg-deb -x and runs what it holds: the chc
 # command and a C program compiled against the unpacked headers and library.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the API reference (cmake --build BUILD --target docs) and checks the
 # HTML: an index page and a page for chc.h that lists the C functions.
 # Exits 77 (ctest: skipped) when Doxygen was not found at configure time.

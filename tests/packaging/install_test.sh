@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the current build into a temporary prefix and builds consumers
 # against the installed tree only: (a) a CMake project with find_package(chc
 # CONFIG) (a C program on chc::chc, a C++ program on chc::chc_static), (b) C

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # shellcheck shell=bash
 # Sourced by the packaging tests: named steps that fail loudly.
 #   step "what is being checked"   announce a step (its name is repeated on failure)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The HTML report as a governing body and a website see it: rendered by headless Chromium.
 
 Usage: browser_test.py CHC [CHROMIUM]

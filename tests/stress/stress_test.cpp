@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Concurrency stress (run under TSan by the tsan preset; docs/reliability.md).
 //
 // 16 threads start together and share one calendar and one rule set, as a

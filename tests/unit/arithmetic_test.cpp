@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // add_working_days and count_working_days against brute-force day-by-day
 // loops written here, on at least 100,000 random pairs per division.
 #include "test_support.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Custom calendars from JSON and GOV.UK bank-holidays.json import.
 #include "test_support.hpp"
 

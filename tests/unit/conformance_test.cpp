@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Runs the published conformance set (tests/conformance): hand-worked cases
 // whose expected deadlines and findings were written down independently of
 // the engine. Only the keys a case asserts are compared.

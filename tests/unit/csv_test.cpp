@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The CSV reader every register goes through: RFC 4180 quoting, and the record
 // limit that keeps an unclosed quote from holding the rest of a file in memory.
 #include "core/csv.hpp"

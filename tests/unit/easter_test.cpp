@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calendar/easter.hpp"
 
 #include <catch2/catch.hpp>

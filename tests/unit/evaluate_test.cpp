@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Evaluation details the conformance set does not pin down: Europe/London
 // timestamps, overlays, rule-set choice, the catalogue, unknown fields and
 // bad input.

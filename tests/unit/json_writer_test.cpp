@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // JsonWriter against Boost.JSON's parser: whatever bytes go in as a string
 // (ASCII with every control character, quotes and backslashes, any length
 // around the 8-byte blocks and the stack buffer's size) must parse back to

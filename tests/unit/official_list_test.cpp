@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every official date 2012-2028, read at test time from tests/data (a copy
 // kept apart from the compiled-in data/calendars list).
 #include "test_support.hpp"

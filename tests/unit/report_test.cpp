@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Report figures on a small register worked out by hand (england-and-wales,
 // reporting year 2025/26, 1,000 homes). The cases:
 //   A received 2025-03-20 (the year before), acknowledged Fri 03-21, answered

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Years outside the official list come from the rules. Each expectation below
 // was worked out by hand: Easter from published tables, weekdays from a
 // perpetual calendar, substitutes by the GOV.UK rule (next weekday that is not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Test helpers: the official list read from tests/data at run time (never the
 // compiled-in copy), and an independent working-day predicate built from it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "generator.hpp"
 
 #include "core/json_writer.hpp"

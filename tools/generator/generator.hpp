@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Synthetic complaint registers: realistic mixes of stages, extensions,
 // breaches, exclusions, withdrawals and remedies, generated deterministically
 // from a seed. Used by the benchmarks, the sample register in examples/data

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A PEP 517 build backend for the chc package using only the standard library.
 
 pip's build isolation would otherwise download setuptools, which an offline machine cannot. It builds a

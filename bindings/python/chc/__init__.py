@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """chc: UK social-housing complaint rules (working-day calendars, Housing Ombudsman Code deadlines) over libchc.
 
     >>> import chc

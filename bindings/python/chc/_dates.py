@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Dates in and out of chc: the one place a Python or numpy date becomes a chc_day (days since 1970-01-01)."""
 
 import ctypes

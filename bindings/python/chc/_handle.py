@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Ownership of a chc object: freed exactly once, by close(), a with block, or the garbage collector."""
 
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Finding libchc, checking its ABI and declaring every C function: the one place ctypes meets chc.h."""
 
 import ctypes

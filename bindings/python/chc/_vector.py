@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Array forms of add/count: numpy arrays through chc's 64-bit batch functions, never a loop per element.
 
 datetime64[D] arrays are int64 day numbers, the layout chc_calendar_*_batch64 take, so a contiguous

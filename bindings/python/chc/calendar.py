@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Working-day calendars."""
 
 import ctypes

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """chc's error codes as Python exceptions: the one mapping from CHC_E_* to a class.
 
 Every exception is a chc.Error carrying the C code and chc_last_error()'s

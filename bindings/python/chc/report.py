@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Reports from a complaint register: TSM CH01/CH02, the annual performance figures and the self-assessment."""
 
 import ctypes

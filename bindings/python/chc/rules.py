@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Rule sets and the evaluation of complaint case records."""
 
 import ctypes

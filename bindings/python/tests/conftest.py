@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shared fixtures. The anchor for every calendar answer is tests/data/bank-holidays-official.csv (GOV.UK's
 list for 2012-2028), read here independently of chc and fed to numpy's busday functions."""
 

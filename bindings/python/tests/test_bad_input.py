@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The bad-input matrix: every row of docs/bad-input.md is run here against the raw C ABI.
 
 The document is the contract: each row names an input surface, a kind of badness, the CHC_E_* code and words the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Calendar: worked values, the official list, landlord calendars, errors and handle lifetime.
 
 Every expected date was worked out by hand from the GOV.UK list (tests/data/bank-holidays-official.csv)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Day conversion: to_day/from_day against the C functions, every accepted date type, and bad dates."""
 
 import ctypes

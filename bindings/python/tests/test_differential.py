@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The Python binding, the C API and the C++ API give the same answer on every case of the conformance set.
 
 tests/differential/evaluate_two_apis (built with the library; ctest passes its path in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The error mapping: every CHC_E_* code to its class, messages from chc_last_error(), strings freed."""
 
 import ctypes

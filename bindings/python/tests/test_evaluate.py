@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """evaluate(), normalize_case() and rule sets: a hand-worked case, the whole conformance set, bad input."""
 
 import glob

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Packaging: the in-tree backend writes a valid wheel, and `pip install --no-index` works offline in a venv."""
 
 import base64

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Finding and checking libchc at import, each case in a fresh interpreter."""
 
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """chc.Report on a register worked out by hand (the eight cases of tests/unit/report_test.cpp; England and
 Wales, reporting year 2025/26, 1,000 homes):
 

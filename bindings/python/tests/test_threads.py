@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Thread safety smoke: threads sharing one Calendar, and chc_last_error() kept per thread."""
 
 from concurrent.futures import ThreadPoolExecutor

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Array calls through the batch functions, checked against numpy's busday functions fed the official list.
 
 numpy.busday_offset(start, n, roll='backward') is the n-th business day after start for n >= 1 (a

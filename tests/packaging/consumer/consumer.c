@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* A C consumer of the installed chc: only <chc/chc.h> and libchc.
  * Prints the acknowledgement deadline of a complaint received on Friday
  * 20 December 2024 (5 working days, england-and-wales) and exits 0 only if

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A C++ consumer of the installed chc, linked against libchc.a (chc::chc_static).
 // Every public C++ header is included: they must be self-contained and need
 // nothing but the C++20 standard library (no Boost).
