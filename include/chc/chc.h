@@ -94,6 +94,12 @@ CHC_API int chc_abi_version(void);
 #define CHC_E_LIMIT (-10)       /* input exceeds a documented size limit */
 #define CHC_E_INTERNAL (-11)    /* a bug in chc; please report it with chc_last_error() */
 
+/* Accepted in every flags argument (chc_evaluate_options, chc_report_options
+ * and the *_ex readers): each warning about input chc read but may have
+ * misread (a key one letter away from a known one, a GOV.UK import that would
+ * drop a day chc knows) becomes an error, CHC_E_SCHEMA, instead. */
+#define CHC_STRICT 0x40000000u
+
 /** A message describing the last error on this thread, naming the bad
  * argument or field. Only meaningful right after a call returned an error;
  * never NULL. Owned by chc and valid until the next failing call on this thread. */

@@ -27,6 +27,11 @@ enum class Errc : int {
   internal = -11,         // a bug in chc: please report it
 };
 
+// How a reader treats input it can read but may have misread (a near-miss
+// key, an import that would drop a known day): Strict::no reports a warning
+// and carries on, Strict::yes throws Error(Errc::schema) with the same words.
+enum class Strict : bool { no = false, yes = true };
+
 // A short, static description of an error code ("date out of supported range").
 const char* errc_message(Errc code) noexcept;
 
