@@ -26,6 +26,8 @@
 // type (easy to pass through ctypes' void pointers) is an error, not undefined
 // behaviour. Freeing clears the tag; that catches many uses after free in
 // practice, but reading freed memory stays undefined and is never promised.
+static_assert(std::string_view(CHC_VERSION_STRING) == CHC_LIBRARY_VERSION, "chc.h's CHC_VERSION_STRING must be the project's version");
+
 namespace {
 constexpr uint64_t tag_of(const char (&name)[9]) {
   uint64_t tag = 0;

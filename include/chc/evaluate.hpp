@@ -23,18 +23,23 @@ namespace chc {
 enum class DeadlineState { met, missed, pending, overdue, not_applicable };
 enum class FindingResult { pass, fail, not_applicable, unknown };
 enum class CaseStatus { awaiting_acknowledgement, awaiting_response, responded, closed, withdrawn, not_accepted, escalation_refused };
+// The event a deadline's clock actually counted from.
+enum class ClockEvent { received, acknowledged, acknowledgement_due, escalation_requested };
 
 const char* deadline_state_name(DeadlineState s) noexcept;
 const char* finding_result_name(FindingResult r) noexcept;
 const char* case_status_name(CaseStatus s) noexcept;
+const char* clock_event_name(ClockEvent e) noexcept;
 
 struct Deadline {
   std::string name;        // "stage1_response"
+  DeadlineKind kind = DeadlineKind::respond;
   std::string provision;   // "6.3"
   int stage = 1;
   std::optional<Date> from;  // day 0 of this clock; none while the stage has not started
-  std::string from_event;    // "received", "acknowledged", "acknowledgement_due", "escalation_requested", ...
-  int32_t working_days = 0;
+  std::optional<ClockEvent> from_event;
+  int32_t working_days = 0;  // the clock's length, in `unit`
+  ClockUnit unit = ClockUnit::working_days;
   int32_t extension_working_days = 0;  // the part of any extension the Code allows
   std::optional<Date> due;
   std::optional<Date> original_due;  // the due date before any extension
@@ -50,15 +55,77 @@ struct Deadline {
   std::optional<Target> target;  // a landlord's stricter target, beside the Code's limit
 };
 
+// What exactly a finding found, beyond its kind and result: the facts the
+// message is worded from, so callers switch on these, never on the words.
+enum class FindingDetail : uint8_t {
+  none,
+  // extension
+  extension_after_deadline,  // given after the deadline had passed: it moves nothing
+  extension_checked,         // see over_limit, good_reason and reason_given
+  // letter
+  letter_not_recorded, letter_items_missing, letter_items_not_recorded, letter_complete,
+  // handler
+  handler_not_recorded, handler_same, handler_different,
+  // time_limit
+  within_time_limit, accepted_outside_time_limit, excluded_within_time_limit, excluded_outside_time_limit, excluded_without_issue_date,
+  // stages
+  stages_within, escalated_beyond_limit, event_beyond_limit,
+  // escalation_order
+  escalated_before_response,
+  // remedy
+  remedy_without_due_date, remedy_completed, remedy_overdue, remedy_pending,
+  // data: the log contradicts itself
+  event_before_receipt, events_out_of_order, event_after_closing, events_after_as_of, escalation_below_stage_2,
+  second_escalation_request, escalation_without_stage_1, event_without_escalation, acknowledged_twice, responded_twice,
+  remedy_never_offered, response_before_acknowledgement, acknowledgement_before_escalation, extension_not_after_deadline,
+};
+const char* finding_detail_name(FindingDetail d) noexcept;
+
+// An event a finding rests on, as the message names it.
+struct EventFact {
+  int index = 0;           // in the case's events array
+  const char* type = "";   // "acknowledged"
+  Date date;
+};
+
+struct FindingFacts {
+  FindingDetail detail = FindingDetail::none;
+  int stage = 0;                              // the stage concerned (0: the complaint as a whole)
+  std::optional<DeadlineKind> deadline;       // timing: which deadline
+  DeadlineState state = DeadlineState::not_applicable;  // timing
+  std::optional<ClockEvent> counted_from;     // timing
+  ClockUnit unit = ClockUnit::working_days;   // timing, extension
+  std::optional<Date> date;                   // when the event happened
+  std::optional<Date> due;                    // the deadline (timing, extension), a remedy's due date
+  std::optional<Date> since;                  // timing: day 0; time_limit: the issue date; data: the receipt
+  std::optional<int32_t> count;               // timing: units taken, late by or left; extension: its length; stages: the stage reached; data: events left out
+  std::optional<int32_t> limit;               // timing: the clock's length; extension: the cap; stages: the most allowed; time_limit: months
+  std::optional<int32_t> total;               // extension: the stage's total so far; stages: stages used
+  int32_t extension = 0;                      // timing: the extension within the Code
+  std::optional<bool> given;                  // definition; ombudsman details; exclusion: the explanation
+  std::optional<bool> ombudsman_right;        // exclusion: the right to go to the Ombudsman told
+  bool over_limit = false;                    // extension: beyond the cap
+  bool reason_given = true;                   // extension: reasons recorded
+  std::vector<std::string> items;             // letter: the item ids missing or not recorded
+  std::vector<std::string> unrecorded_items;  // letter: with items missing, those also not recorded
+  std::string text;                           // what the log says: a reason, handler, remedy, good reason
+  std::string other_text;                     // handler: the earlier stage's handler
+  std::optional<EventFact> first, second;     // data: the events concerned; after_closing: the closing event first
+};
+
 struct Finding {
   std::string provision;  // "6.2", or "data" for an inconsistent log
+  CheckKind kind = CheckKind::data;
   FindingResult result = FindingResult::unknown;
-  std::string message;    // one line a complaints officer understands
+  FindingFacts facts;
+  std::string message;    // one line a complaints officer understands, worded from kind and facts
   std::vector<int> events;  // indexes into the case's events
 };
 
 struct NextAction {
   std::string action;  // "issue the stage 1 response"
+  DeadlineKind kind = DeadlineKind::respond;
+  int stage = 0;       // 0 for remedies and actions
   Date due;
   std::string provision;
   int32_t working_days_remaining = 0;
@@ -78,6 +145,7 @@ struct Evaluation {
   std::string day_zero_rule;  // "received", "next working day after a non-working day", "after the 17:00 cut-off"
   CaseStatus status = CaseStatus::awaiting_acknowledgement;
   int stage = 1;
+  std::vector<std::optional<Date>> stage_started;  // [s]: the day stage s began (stage 1: day 0), if it did
   std::vector<Deadline> deadlines;
   std::vector<Finding> findings;
   std::optional<NextAction> next_action;

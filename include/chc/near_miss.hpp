@@ -23,6 +23,10 @@ namespace chc {
 // or when two known words are equally close (an ambiguous guess helps nobody).
 std::optional<std::string> near_miss(std::string_view word, const std::vector<std::string_view>& known);
 
+// `; did you mean "closures"?` when `word` is a near miss of a known word,
+// else empty: the tail of an error that names an unknown word.
+std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string_view>& known);
+
 // `"closure": did you mean "closures"?`, prefixed with "where: " when given.
 std::string did_you_mean(std::string_view word, std::string_view suggestion, std::string_view where = {});
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/json_util.hpp"
 
+#include <chc/near_miss.hpp>
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -193,6 +196,14 @@ const bj::value& require(const bj::object& o, std::string_view key, const Path& 
   const bj::value* v = find(o, key);
   if (!v) fail(Errc::schema, path.key(key), "required field is missing");
   return *v;
+}
+
+void only_keys(const bj::object& o, const Path& path, std::initializer_list<std::string_view> known) {
+  for (const auto& member : o) {
+    const std::string_view key = member.key();
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    fail(Errc::schema, path.key(key), "unknown field" + did_you_mean_suffix(key, std::vector<std::string_view>(known)));
+  }
 }
 
 }  // namespace chc::json

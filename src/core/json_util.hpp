@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -80,6 +81,11 @@ std::string_view as_string(const bj::value& v, const Path& path);
 int64_t as_int(const bj::value& v, const Path& path);
 bool as_bool(const bj::value& v, const Path& path);
 Date as_date(const bj::value& v, const Path& path);
+
+// A document in one of chc's own formats (rule sets, catalogues) may hold
+// only the keys its format defines: any other is an error naming it, with
+// the known key it was probably meant as.
+void only_keys(const bj::object& o, const Path& path, std::initializer_list<std::string_view> known);
 
 // Members that are absent or null give nullptr.
 const bj::value* find(const bj::object& o, std::string_view key);

@@ -71,6 +71,11 @@ std::optional<std::string> near_miss(std::string_view word, const std::vector<st
   return std::string(*best);
 }
 
+std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string_view>& known) {
+  const auto guess = near_miss(word, known);
+  return guess ? cat("; did you mean \"", *guess, "\"?") : std::string();
+}
+
 std::string did_you_mean(std::string_view word, std::string_view suggestion, std::string_view where) {
   return cat(where, where.empty() ? "" : ": ", "\"", word, "\": did you mean \"", suggestion, "\"?");
 }

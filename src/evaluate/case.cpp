@@ -40,13 +40,6 @@ const char* event_type_name(EventType t) noexcept {
   return "?";
 }
 
-int letter_item_index(std::string_view name) {
-  for (std::size_t i = 0; i < letter_item_names.size(); ++i) {
-    if (name == letter_item_names[i]) return static_cast<int>(i);
-  }
-  return -1;
-}
-
 namespace {
 
 constexpr EventType known_types[] = {
@@ -164,7 +157,7 @@ int64_t integer(const Scalar& v, const P& path) {
 // What a letter said, as the parser met it.
 struct LetterCapture {
   Scalar::Kind kind = Scalar::Kind::absent;  // object, array, or another (wrong) kind
-  std::array<Tri, 7> items{};
+  std::vector<LetterItem> items;
   std::string bad_item_path;  // set on the first invalid entry
   std::string bad_item_message;
   Errc bad_item_code = Errc::ok;
@@ -177,7 +170,9 @@ struct EventCapture {
   // Ready for the next event, keeping the strings' storage.
   void reset() {
     for (Scalar& f : fields) f.kind = Scalar::Kind::absent;
-    letter = LetterCapture{};
+    letter.kind = Scalar::Kind::absent;
+    letter.items.clear();
+    letter.bad_item_code = Errc::ok;
   }
 };
 
@@ -214,7 +209,7 @@ Event finish_event(const EventCapture& c, int index) {
     switch (field) {
       case EventField::stage: {
         const int64_t stage = integer(v, path_f);
-        if (stage < 1 || stage > 3) fail(Errc::schema, path_f, "a stage is 1, 2 or 3");
+        if (stage < 1 || stage > max_event_stage) fail(Errc::schema, path_f, cat("a stage is a number from 1 to ", std::to_string(max_event_stage)));
         e.stage = static_cast<int>(stage);
         break;
       }
@@ -241,6 +236,7 @@ Event finish_event(const EventCapture& c, int index) {
         }
         if (c.letter.bad_item_code != Errc::ok) fail(c.letter.bad_item_code, c.letter.bad_item_path, c.letter.bad_item_message);
         e.has_letter = true;
+        e.letter_is_list = c.letter.kind == Scalar::Kind::array;
         e.letter = c.letter.items;
         break;
       case EventField::explanation_given: e.explanation_given = tri(v, path_f); break;
@@ -262,14 +258,6 @@ Event finish_event(const EventCapture& c, int index) {
   }
   if (e.type == EventType::extension && !e.working_days && !e.new_due) {
     fail(Errc::schema, path, "an extension needs \"working_days\" or \"new_due\"");
-  }
-  if (e.type == EventType::not_accepted && !e.reason.empty()) {
-    static constexpr const char* reasons[] = {"over_12_months", "over_6_months", "over_time_limit", "legal_proceedings",
-                                              "previously_considered", "other"};
-    if (std::none_of(std::begin(reasons), std::end(reasons), [&](const char* r) { return e.reason == r; })) {
-      fail(Errc::schema, LazyPath{index, "reason"},
-           "\"" + e.reason + "\" is not an exclusion (use over_12_months, legal_proceedings, previously_considered or other)");
-    }
   }
   return e;
 }
@@ -318,10 +306,10 @@ class CaseReader {
     switch (f.role) {
       case Role::root: f.field = field_index(root_names, key); break;
       case Role::event: f.field = key.empty() ? -1 : field_index(event_names, key); break;
-      case Role::letter_object: f.field = letter_item_index(key); break;
+      case Role::letter_object: letter_key(key); break;
       default: break;
     }
-    if (f.field >= 0 && (f.role == Role::root || f.role == Role::event || f.role == Role::letter_object)) {
+    if (f.field >= 0 && (f.role == Role::root || f.role == Role::event)) {
       // A field chc reads, given twice: JSON leaves which one counts to the reader, and a
       // statutory record must not depend on that (unknown fields may repeat; echo keeps them).
       const uint64_t bit = uint64_t{1} << f.field;
@@ -472,7 +460,6 @@ class CaseReader {
       role = kind == Scalar::Kind::object ? Role::letter_object : Role::letter_array;
       event_.letter.kind = kind;
       event_.fields[static_cast<std::size_t>(EventField::letter)].kind = kind;
-      if (kind == Scalar::Kind::array) event_.letter.items.fill(Tri::no);  // a list of the items present
     } else if (Scalar* slot = target(); slot && parent.role != Role::skip) {
       slot->kind = kind;  // a container where a scalar belongs: reported when the field is checked
     }
@@ -513,28 +500,25 @@ class CaseReader {
     Frame& f = stack_.back();
     LetterCapture& letter = event_.letter;
     if (f.role == Role::letter_object) {
-      const int k = f.field;
-      if (k < 0) return;  // a CRM's own letter fields are kept, not read
-      if (kind != Scalar::Kind::boolean) {
-        note_letter_error(cat(event_path(), ".letter.", letter_item_names[static_cast<std::size_t>(k)]),
-                          "expected true or false, found " + Scalar::kind_name(kind));
-        return;
-      }
-      letter.items[static_cast<std::size_t>(k)] = b ? Tri::yes : Tri::no;
+      // Any member may be an item; one that is not true or false is an
+      // error only if the rule set's letter check reads it.
+      LetterItem& item = letter.items.back();
+      item.value = kind == Scalar::Kind::boolean ? (b ? Tri::yes : Tri::no) : Tri::absent;
+      if (kind == Scalar::Kind::boolean) item.problem.clear();
+      else item.problem = "expected true or false, found " + Scalar::kind_name(kind);
     } else if (f.role == Role::letter_array) {
       note_letter_error(cat(event_path(), ".letter[", std::to_string(f.index), "]"), "expected a string, found " + Scalar::kind_name(kind));
     }
   }
 
-  void letter_list_item(std::string_view name) {
-    const Frame& f = stack_.back();
-    const int k = letter_item_index(name);
-    if (k < 0) {
-      note_letter_error(cat(event_path(), ".letter[", std::to_string(f.index), "]"),
-                        "unknown letter item (known: stage, definition, decision, reasons, remedy, outstanding_actions, escalation)");
-      return;
+  void letter_list_item(std::string_view name) { event_.letter.items.push_back(LetterItem{std::string(name), Tri::yes, {}}); }
+
+  // A member of the letter object: given twice is an error, as for every field chc reads.
+  void letter_key(std::string_view key) {
+    for (const LetterItem& item : event_.letter.items) {
+      if (item.id == key) fail(Errc::schema, cat(event_path(), ".letter.", key), "appears twice; which one counts would be a guess");
     }
-    event_.letter.items[static_cast<std::size_t>(k)] = Tri::yes;
+    event_.letter.items.push_back(LetterItem{std::string(key), Tri::absent, "expected true or false, found an object or an array"});
   }
 
   void note_letter_error(std::string path, std::string message) {

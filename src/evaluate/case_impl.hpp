@@ -31,10 +31,18 @@ const char* event_type_name(EventType t) noexcept;
 // A yes/no field that may also be absent.
 enum class Tri : uint8_t { absent, no, yes };
 
-// The items a response letter may confirm (Code 6.9 / 6.19 a-g), in order.
-inline constexpr std::array<const char*, 7> letter_item_names = {"stage", "definition", "decision", "reasons",
-                                                                   "remedy", "outstanding_actions", "escalation"};
-int letter_item_index(std::string_view name);  // -1 when unknown
+// The highest stage an event may name; a rule set allows fewer (the
+// evaluator fails an event beyond its stages check).
+inline constexpr int max_event_stage = 9;
+
+// One item of a response letter as the log records it: {"stage": true} in
+// the object form, or a name in the list form. Which items a letter must
+// confirm is the rule set's (its letter check), not the reader's.
+struct LetterItem {
+  std::string id;
+  Tri value = Tri::absent;  // absent: given, but not as true or false (`problem` says how)
+  std::string problem;
+};
 
 struct Event {
   EventType type = EventType::custom;
@@ -50,7 +58,8 @@ struct Event {
   std::string good_reason;
   std::string decision;
   bool has_letter = false;
-  std::array<Tri, 7> letter{};  // by letter_item_names
+  bool letter_is_list = false;  // the list form names the items confirmed: any other is not
+  std::vector<LetterItem> letter;
   Tri explanation_given = Tri::absent;
   Tri ombudsman_right_given = Tri::absent;
   std::string ref;   // "id" of a remedy or action

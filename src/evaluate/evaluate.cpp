@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The lifecycle engine: one case's event log, a rule set and a calendar in;
-// status, deadlines, provision findings and the next action out.
+// status, deadlines, typed provision findings and the next action out. The
+// rule set's data says which provision each check judges; nothing here names
+// a provision of a particular Code, and wording.cpp turns the facts into words.
+#include <chc/near_miss.hpp>
+
+#include "core/enum_names.hpp"
 #include "core/text.hpp"
 #include "evaluate/case_impl.hpp"
 #include "evaluate/evaluate_impl.hpp"
+#include "evaluate/wording.hpp"
 #include "rules/ruleset_impl.hpp"
 
 #include <algorithm>
@@ -13,52 +19,31 @@
 
 namespace chc {
 
-const char* deadline_state_name(DeadlineState s) noexcept {
-  switch (s) {
-    case DeadlineState::met: return "met";
-    case DeadlineState::missed: return "missed";
-    case DeadlineState::pending: return "pending";
-    case DeadlineState::overdue: return "overdue";
-    case DeadlineState::not_applicable: return "not_applicable";
-  }
-  return "?";
-}
+namespace {
+constexpr auto deadline_states = enum_names<DeadlineState>("met", "missed", "pending", "overdue", "not_applicable");
+constexpr auto finding_results = enum_names<FindingResult>("pass", "fail", "not_applicable", "unknown");
+constexpr auto case_statuses = enum_names<CaseStatus>("awaiting_acknowledgement", "awaiting_response", "responded", "closed", "withdrawn",
+                                                      "not_accepted", "escalation_refused");
+constexpr auto clock_events = enum_names<ClockEvent>("received", "acknowledged", "acknowledgement_due", "escalation_requested");
+constexpr auto finding_details = enum_names<FindingDetail>(
+    "none", "extension_after_deadline", "extension_checked", "letter_not_recorded", "letter_items_missing", "letter_items_not_recorded",
+    "letter_complete", "handler_not_recorded", "handler_same", "handler_different", "within_time_limit", "accepted_outside_time_limit",
+    "excluded_within_time_limit", "excluded_outside_time_limit", "excluded_without_issue_date", "stages_within", "escalated_beyond_limit",
+    "event_beyond_limit", "escalated_before_response", "remedy_without_due_date", "remedy_completed", "remedy_overdue", "remedy_pending",
+    "event_before_receipt", "events_out_of_order", "event_after_closing", "events_after_as_of", "escalation_below_stage_2",
+    "second_escalation_request", "escalation_without_stage_1", "event_without_escalation", "acknowledged_twice", "responded_twice",
+    "remedy_never_offered", "response_before_acknowledgement", "acknowledgement_before_escalation", "extension_not_after_deadline");
+}  // namespace
 
-const char* finding_result_name(FindingResult r) noexcept {
-  switch (r) {
-    case FindingResult::pass: return "pass";
-    case FindingResult::fail: return "fail";
-    case FindingResult::not_applicable: return "not_applicable";
-    case FindingResult::unknown: return "unknown";
-  }
-  return "?";
-}
-
-const char* case_status_name(CaseStatus s) noexcept {
-  switch (s) {
-    case CaseStatus::awaiting_acknowledgement: return "awaiting_acknowledgement";
-    case CaseStatus::awaiting_response: return "awaiting_response";
-    case CaseStatus::responded: return "responded";
-    case CaseStatus::closed: return "closed";
-    case CaseStatus::withdrawn: return "withdrawn";
-    case CaseStatus::not_accepted: return "not_accepted";
-    case CaseStatus::escalation_refused: return "escalation_refused";
-  }
-  return "?";
-}
+const char* deadline_state_name(DeadlineState s) noexcept { return deadline_states(s); }
+const char* finding_result_name(FindingResult r) noexcept { return finding_results(r); }
+const char* case_status_name(CaseStatus s) noexcept { return case_statuses(s); }
+const char* clock_event_name(ClockEvent e) noexcept { return clock_events(e); }
+const char* finding_detail_name(FindingDetail d) noexcept { return finding_details(d); }
 
 namespace {
 
-constexpr int max_stage_index = 9;
-
-const char* ordinal_stage(int stage) {
-  static constexpr const char* names[] = {"stage 0", "stage 1", "stage 2", "stage 3", "stage 4", "stage 5",
-                                          "stage 6", "stage 7", "stage 8", "stage 9"};
-  return names[std::clamp(stage, 0, 9)];
-}
-
-std::string plural(int32_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
-std::string working_days(int32_t n) { return plural(n, "working day", "working days"); }
+constexpr int max_stage_index = max_event_stage;
 
 std::string normalise_person(std::string_view name) {
   std::string out;
@@ -83,6 +68,9 @@ Date add_months(Date d, int months) {
   return Date(static_cast<int32_t>(serial_from_civil(year, month, std::min(ymd.day, days_in_month(year, month)))));
 }
 
+EventFact fact(const Event& e) { return EventFact{e.index, event_type_name(e.type), e.date}; }
+std::optional<bool> known(Tri t) { return t == Tri::absent ? std::nullopt : std::optional<bool>(t == Tri::yes); }
+
 struct StageLog {
   const Event* escalation = nullptr;
   const Event* refused = nullptr;  // the landlord refused the escalation to this stage
@@ -99,20 +87,25 @@ struct Remedy {
 class Evaluator {
  public:
   Evaluator(const RuleSetData& rules, const Calendar& cal, const Case::Impl& c, Date as_of, Evaluation& out)
-      : rules_(rules), cal_(cal), case_(c), as_of_(as_of), out_(out) {}
+      : rules_(rules), cal_(cal), case_(c), as_of_(as_of), out_(out), defined_stages_(static_cast<int>(rules.stages.size())) {}
 
   void run() {
+    check_vocabulary();
     day_zero();
     walk();
     check_log_order_within_stages();
-    for (int s = 1; s <= static_cast<int>(rules_.stages.size()); ++s) stage_deadlines(s);
+    for (int s = 1; s <= defined_stages_; ++s) stage_deadlines(s);
     case_findings();
     status();
     next_action();
-    // Findings in Code order (data last), keeping the order within a provision.
-    std::vector<std::pair<std::pair<int, int>, std::size_t>> order;
+    out_.stage_started.assign(static_cast<std::size_t>(defined_stages_) + 1, std::nullopt);
+    for (int s = 1; s <= defined_stages_; ++s) {
+      if (started(s)) out_.stage_started[static_cast<std::size_t>(s)] = stage_start(s);
+    }
+    // Findings in the order the rule set lists its checks (the Code's order), data last.
+    std::vector<std::pair<std::size_t, std::size_t>> order;
     order.reserve(out_.findings.size());
-    for (std::size_t i = 0; i < out_.findings.size(); ++i) order.emplace_back(provision_order(out_.findings[i].provision), i);
+    for (std::size_t i = 0; i < out_.findings.size(); ++i) order.emplace_back(rank(out_.findings[i]), i);
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<Finding> sorted;
     sorted.reserve(order.size());
@@ -121,27 +114,55 @@ class Evaluator {
   }
 
  private:
-  // "2.3" < "6.9" < "6.10" < spso-* < data
-  static std::pair<int, int> provision_order(const std::string& p) {
-    if (p == "data") return {1000, 0};
-    int major = 0, minor = 0;
-    std::size_t i = 0;
-    while (i < p.size() && p[i] >= '0' && p[i] <= '9') major = major * 10 + (p[i++] - '0');
-    if (i == 0 || i >= p.size() || p[i] != '.') return {900, 0};
-    while (++i < p.size() && p[i] >= '0' && p[i] <= '9') minor = minor * 10 + (p[i] - '0');
-    return {major, minor};
+  std::size_t rank(const Finding& f) const {
+    if (f.kind == CheckKind::data) return rules_.checks.size();
+    for (std::size_t i = 0; i < rules_.checks.size(); ++i) {
+      if (rules_.checks[i].provision == f.provision) return i;
+    }
+    return rules_.checks.size();
   }
 
-  void finding(const std::string& provision, FindingResult result, std::string message, std::vector<int> events = {}) {
-    if (provision.empty()) return;  // the rule set has no provision for this check
-    out_.findings.push_back({provision, result, std::move(message), std::move(events)});
+  // A finding for a provision the rule set checks (none when it has no such check).
+  FindingFacts& finding(const std::string& provision, CheckKind kind, FindingResult result, std::vector<int> events = {}) {
+    if (provision.empty()) {
+      scratch_ = FindingFacts{};
+      return scratch_;
+    }
+    out_.findings.push_back(Finding{provision, kind, result, {}, {}, std::move(events)});
+    return out_.findings.back().facts;
   }
-  void data_problem(std::string message, std::vector<int> events) {
-    finding("data", FindingResult::fail, std::move(message), std::move(events));
+  FindingFacts& data_problem(FindingDetail detail, std::vector<int> events, FindingResult result = FindingResult::fail) {
+    FindingFacts& f = finding("data", CheckKind::data, result, std::move(events));
+    f.detail = detail;
+    return f;
   }
 
-  std::string event_label(const Event& e) const {
-    return "events[" + std::to_string(e.index) + "] (" + event_type_name(e.type) + ", " + e.date.iso() + ")";
+  // Words the case uses that only the rule set can check: exclusion reasons and letter items.
+  void check_vocabulary() const {
+    for (const Event& e : case_.events) {
+      if (e.type == EventType::not_accepted && !e.reason.empty() && !Vocabulary::find(rules_.words.exclusion_reasons, e.reason)) {
+        throw Error(Errc::schema, cat("case.events[", std::to_string(e.index), "].reason: \"", e.reason, "\" is not an exclusion under ",
+                                      rules_.name, unknown_term(e.reason, rules_.words.exclusion_reasons, "use")));
+      }
+      if (e.has_letter && e.letter_is_list) {
+        for (std::size_t k = 0; k < e.letter.size(); ++k) {
+          if (Vocabulary::find(rules_.words.letter_items, e.letter[k].id)) continue;
+          throw Error(Errc::schema, cat("case.events[", std::to_string(e.index), "].letter[", std::to_string(k), "]: unknown letter item \"",
+                                        e.letter[k].id, "\"", unknown_term(e.letter[k].id, rules_.words.letter_items, "known")));
+        }
+      }
+    }
+  }
+
+  // "; did you mean ...? (use a, b, c)": the words the rule set knows.
+  static std::string unknown_term(std::string_view word, const std::vector<Vocabulary::Term>& terms, const char* lead) {
+    std::vector<std::string_view> ids;
+    std::string list;
+    for (const auto& t : terms) {
+      ids.push_back(t.id);
+      list += cat(list.empty() ? "" : ", ", t.id);
+    }
+    return cat(did_you_mean_suffix(word, ids), " (", lead, ": ", list, ")");
   }
 
   void day_zero() {
@@ -163,6 +184,9 @@ class Evaluator {
 
   int stage_of(const Event& e) const { return e.stage.value_or(current_stage_); }
 
+  StageLog& log_of(int stage) { return stages_[static_cast<std::size_t>(std::clamp(stage, 0, max_stage_index))]; }
+  const StageLog& log_of(int stage) const { return stages_[static_cast<std::size_t>(std::clamp(stage, 0, max_stage_index))]; }
+
   void walk() {
     const Event* previous = nullptr;
     int future = 0;
@@ -175,27 +199,50 @@ class Evaluator {
         continue;
       }
       if (e.date < case_.received) {
-        data_problem(event_label(e) + " is dated before the complaint was received (" + case_.received.iso() + ")", {e.index});
+        FindingFacts& f = data_problem(FindingDetail::event_before_receipt, {e.index});
+        f.first = fact(e);
+        f.since = case_.received;
       }
       if (previous && e.date < previous->date) {
-        data_problem(event_label(e) + " is logged after " + event_label(*previous) + ": the log is out of date order",
-                     {previous->index, e.index});
+        FindingFacts& f = data_problem(FindingDetail::events_out_of_order, {previous->index, e.index});
+        f.first = fact(*previous);
+        f.second = fact(e);
       }
       previous = &e;
       if (closed_by_ && e.type != EventType::remedy_completed && e.type != EventType::action_completed &&
           e.type != EventType::update_sent && e.type != EventType::remedy_offered && e.type != EventType::action_opened) {
-        data_problem(event_label(e) + " comes after the complaint was " +
-                         (closed_by_->type == EventType::withdrawn ? "withdrawn" : "not accepted") + " on " + closed_by_->date.iso(),
-                     {closed_by_->index, e.index});
+        FindingFacts& f = data_problem(FindingDetail::event_after_closing, {closed_by_->index, e.index});
+        f.first = fact(*closed_by_);
+        f.second = fact(e);
       }
       apply(e);
     }
     if (future > 0) {
-      finding("data", FindingResult::not_applicable,
-              plural(future, "event is", "events are") + " dated after " + as_of_.iso() + " and " + (future == 1 ? "was" : "were") +
-                  " left out",
-              future_events);
+      FindingFacts& f = data_problem(FindingDetail::events_after_as_of, future_events, FindingResult::not_applicable);
+      f.count = future;
+      f.date = as_of_;
     }
+  }
+
+  // An event at a stage the procedure does not have. Under a stages check it
+  // fails that provision (once per stage); a rule set without one still says so.
+  bool beyond_procedure(const Event& e, int stage, FindingDetail detail) {
+    if (stage <= defined_stages_) return false;
+    if (beyond_reported_ & (1u << std::min(stage, 31))) return true;
+    beyond_reported_ |= 1u << std::min(stage, 31);
+    if (rules_.max_stages_provision.empty()) {
+      FindingFacts& f = data_problem(FindingDetail::event_without_escalation, {e.index});
+      f.first = fact(e);
+      f.stage = stage;
+      return true;
+    }
+    FindingFacts& f = finding(rules_.max_stages_provision, CheckKind::stages, FindingResult::fail, {e.index});
+    f.detail = detail;
+    f.stage = stage;
+    f.date = e.date;
+    f.first = fact(e);
+    f.limit = rules_.max_stages;
+    return true;
   }
 
   void apply(const Event& e) {
@@ -203,33 +250,34 @@ class Evaluator {
       case EventType::escalation_requested: {
         const int target = e.stage.value_or(current_stage_ + 1);
         if (target <= 1) {
-          data_problem(event_label(e) + " asks to escalate to stage " + std::to_string(target), {e.index});
+          FindingFacts& f = data_problem(FindingDetail::escalation_below_stage_2, {e.index});
+          f.first = fact(e);
+          f.stage = target;
           return;
         }
-        if (target > rules_.max_stages) {
-          finding(rules_.max_stages_provision, FindingResult::fail,
-                  "Escalated to " + std::string(ordinal_stage(target)) + " on " + e.date.iso() + ": the Code allows no more than " +
-                      std::to_string(rules_.max_stages) + " stages",
-                  {e.index});
-        }
-        StageLog& log = stages_[static_cast<std::size_t>(std::min(target, max_stage_index))];
+        // 5.3 (2024), 5.17 (2022): more stages than the procedure allows.
+        if (beyond_procedure(e, target, FindingDetail::escalated_beyond_limit)) return;
+        StageLog& log = log_of(target);
         if (log.refused) log = StageLog{};  // asked again after a refusal
         if (log.escalation) {
-          data_problem(event_label(e) + " is a second request to escalate to " + ordinal_stage(target) + " (the first was on " +
-                           log.escalation->date.iso() + ")",
-                       {log.escalation->index, e.index});
+          FindingFacts& f = data_problem(FindingDetail::second_escalation_request, {log.escalation->index, e.index});
+          f.first = fact(*log.escalation);
+          f.second = fact(e);
+          f.stage = target;
           return;
         }
         log.escalation = &e;
-        const StageLog& below = stages_[static_cast<std::size_t>(std::min(target - 1, max_stage_index))];
+        const StageLog& below = log_of(target - 1);
         if (!below.response) {
           if (!rules_.escalate_after_response_provision.empty()) {
-            finding(rules_.escalate_after_response_provision, FindingResult::fail,
-                    std::string("Escalated to ") + ordinal_stage(target) + " on " + e.date.iso() + " before the " +
-                        ordinal_stage(target - 1) + " response",
-                    {e.index});
+            FindingFacts& f = finding(rules_.escalate_after_response_provision, CheckKind::escalation_order, FindingResult::fail, {e.index});
+            f.detail = FindingDetail::escalated_before_response;
+            f.stage = target;
+            f.date = e.date;
           } else if (target == 2 && !below.acknowledged && !rules_.direct_to_stage2) {
-            data_problem(event_label(e) + " escalates to stage 2 with no stage 1 acknowledgement or response in the log", {e.index});
+            FindingFacts& f = data_problem(FindingDetail::escalation_without_stage_1, {e.index});
+            f.first = fact(e);
+            f.stage = target;
           }
         }
         current_stage_ = std::max(current_stage_, target);
@@ -239,25 +287,28 @@ class Evaluator {
       case EventType::response:
       case EventType::extension: {
         const int s = stage_of(e);
-        StageLog& log = stages_[static_cast<std::size_t>(std::min(s, max_stage_index))];
+        if (beyond_procedure(e, s, FindingDetail::event_beyond_limit)) return;
+        StageLog& log = log_of(s);
         if (s >= 2 && !log.escalation && !(s == 2 && rules_.direct_to_stage2)) {
-          data_problem(event_label(e) + " belongs to " + ordinal_stage(s) + ", but no escalation to " + ordinal_stage(s) +
-                           " was requested before it",
-                       {e.index});
+          FindingFacts& f = data_problem(FindingDetail::event_without_escalation, {e.index});
+          f.first = fact(e);
+          f.stage = s;
         }
         if (e.type == EventType::acknowledged) {
           if (log.acknowledged) {
-            data_problem(std::string(ordinal_stage(s)) + " is acknowledged twice: " + event_label(*log.acknowledged) + " and " +
-                             event_label(e),
-                         {log.acknowledged->index, e.index});
+            FindingFacts& f = data_problem(FindingDetail::acknowledged_twice, {log.acknowledged->index, e.index});
+            f.first = fact(*log.acknowledged);
+            f.second = fact(e);
+            f.stage = s;
           } else {
             log.acknowledged = &e;
           }
         } else if (e.type == EventType::response) {
           if (log.response) {
-            data_problem("two " + std::string(ordinal_stage(s)) + " responses: " + event_label(*log.response) + " and " +
-                             event_label(e) + "; the first counts",
-                         {log.response->index, e.index});
+            FindingFacts& f = data_problem(FindingDetail::responded_twice, {log.response->index, e.index});
+            f.first = fact(*log.response);
+            f.second = fact(e);
+            f.stage = s;
           } else {
             log.response = &e;
           }
@@ -269,10 +320,10 @@ class Evaluator {
       }
       case EventType::escalation_refused: {
         // It answers the latest request to escalate, if that stage has not started; else an unlogged request.
-        StageLog& pending = stages_[static_cast<std::size_t>(std::min(current_stage_, max_stage_index))];
+        StageLog& pending = log_of(current_stage_);
         const bool answers_request = current_stage_ >= 2 && pending.escalation && !pending.acknowledged && !pending.response;
         const int refused_stage = answers_request ? current_stage_ : current_stage_ + 1;
-        stages_[static_cast<std::size_t>(std::min(refused_stage, max_stage_index))].refused = &e;
+        log_of(refused_stage).refused = &e;
         if (answers_request) current_stage_ = refused_stage - 1;
         refusal_ = &e;
         refused_stage_ = refused_stage;
@@ -293,8 +344,11 @@ class Evaluator {
             break;
           }
         }
-        if (match) match->completed = &e;
-        else data_problem(event_label(e) + " completes a remedy that was never offered", {e.index});
+        if (match) {
+          match->completed = &e;
+        } else {
+          data_problem(FindingDetail::remedy_never_offered, {e.index}).first = fact(e);
+        }
         break;
       }
       case EventType::action_opened: actions_.push_back({&e}); break;
@@ -314,16 +368,18 @@ class Evaluator {
 
   void check_log_order_within_stages() {
     for (int s = 1; s <= max_stage_index; ++s) {
-      const StageLog& log = stages_[static_cast<std::size_t>(s)];
+      const StageLog& log = log_of(s);
       if (log.response && log.acknowledged && log.response->date < log.acknowledged->date) {
-        data_problem("the " + std::string(ordinal_stage(s)) + " response (" + log.response->date.iso() +
-                         ") is dated before its acknowledgement (" + log.acknowledged->date.iso() + ")",
-                     {log.response->index, log.acknowledged->index});
+        FindingFacts& f = data_problem(FindingDetail::response_before_acknowledgement, {log.response->index, log.acknowledged->index});
+        f.first = fact(*log.response);
+        f.second = fact(*log.acknowledged);
+        f.stage = s;
       }
       if (s >= 2 && log.escalation && log.acknowledged && log.acknowledged->date < log.escalation->date) {
-        data_problem("the " + std::string(ordinal_stage(s)) + " acknowledgement (" + log.acknowledged->date.iso() +
-                         ") is dated before the escalation request (" + log.escalation->date.iso() + ")",
-                     {log.acknowledged->index, log.escalation->index});
+        FindingFacts& f = data_problem(FindingDetail::acknowledgement_before_escalation, {log.acknowledged->index, log.escalation->index});
+        f.first = fact(*log.acknowledged);
+        f.second = fact(*log.escalation);
+        f.stage = s;
       }
     }
   }
@@ -334,11 +390,10 @@ class Evaluator {
     std::optional<Date> at;
     auto earliest = [&](Date d) { at = at ? std::min(*at, d) : d; };
     if (closed_by_) earliest(closed_by_->date);
-    const StageLog& log = stages_[static_cast<std::size_t>(stage)];
+    const StageLog& log = log_of(stage);
     if (acknowledgement_clock && log.response) earliest(log.response->date);
     for (int s = stage + 1; s <= max_stage_index; ++s) {
-      const StageLog& later = stages_[static_cast<std::size_t>(s)];
-      if (later.escalation) earliest(later.escalation->date);
+      if (log_of(s).escalation) earliest(log_of(s).escalation->date);
     }
     return at;
   }
@@ -349,27 +404,29 @@ class Evaluator {
     return as_of_ > due ? DeadlineState::overdue : DeadlineState::pending;
   }
 
-  void finish_deadline(Deadline& d, const Event* done, std::optional<Date> stop, const DeadlineSpec& spec) {
+  void finish_deadline(Deadline& d, const Event* done, std::optional<Date> stop, const ClockSpec& clock) {
     d.met = done ? std::optional<Date>(done->date) : std::nullopt;
     d.state = state_of(*d.due, done, stop);
     if (d.state == DeadlineState::pending || d.state == DeadlineState::overdue) {
-      d.working_days_remaining = cal_.count_working_days(as_of_, *d.due);
+      d.working_days_remaining = clock.unit == ClockUnit::working_days ? cal_.count_working_days(as_of_, *d.due) : *d.due - as_of_;
     }
-    if (spec.target) {
+    if (clock.target) {
       Deadline::Target t;
-      t.working_days = *spec.target;
-      t.due = cal_.add_working_days(*d.from, *spec.target);
+      t.working_days = *clock.target;
+      t.due = clock.due(cal_, *d.from, *clock.target);
       t.state = state_of(t.due, done, stop);
       d.target = t;
     }
   }
 
-  Deadline blank(const DeadlineSpec& spec, int stage) const {
+  Deadline blank(const ClockSpec& clock, int stage) const {
     Deadline d;
-    d.name = spec.name;
-    d.provision = spec.provision;
+    d.name = clock.name;
+    d.kind = clock.kind;
+    d.provision = clock.provision;
     d.stage = stage;
-    d.working_days = spec.working_days;
+    d.working_days = clock.length;
+    d.unit = clock.unit;
     d.state = DeadlineState::not_applicable;
     return d;
   }
@@ -378,96 +435,96 @@ class Evaluator {
   // in a log without the escalation, once anything happened at it).
   bool started(int s) const {
     if (s == 1) return true;
-    const StageLog& log = stages_[static_cast<std::size_t>(s)];
+    const StageLog& log = log_of(s);
     if (log.refused) return false;
     return log.escalation || log.acknowledged || log.response;
   }
 
   std::optional<Date> stage_start(int s) const {
-    const StageLog& log = stages_[static_cast<std::size_t>(s)];
     if (s == 1) return out_.day_zero;
-    if (log.escalation) return log.escalation->date;
+    if (const StageLog& log = log_of(s); log.escalation) return log.escalation->date;
     return std::nullopt;
   }
 
+  ClockEvent start_event(int s) const { return s == 1 ? ClockEvent::received : ClockEvent::escalation_requested; }
+
   void stage_deadlines(int s) {
     const StageSpec& spec = *rules_.stage(s);
-    const StageLog& log = stages_[static_cast<std::size_t>(s)];
+    const StageLog& log = log_of(s);
     const bool not_accepted = closed_by_ && closed_by_->type == EventType::not_accepted && s == 1 && !log.acknowledged;
     std::optional<Date> acknowledgement_due;
 
-    if (spec.acknowledgement) {
-      const DeadlineSpec& a = *spec.acknowledgement;
-      Deadline d = blank(a, s);
+    if (const ClockSpec* a = spec.clock(DeadlineKind::acknowledge)) {
+      Deadline d = blank(*a, s);
       const auto start = stage_start(s);
       if (started(s) && start && !not_accepted) {
         d.from = *start;
-        d.from_event = s == 1 ? "received" : "escalation_requested";
-        d.due = cal_.add_working_days(*start, a.working_days);
+        d.from_event = start_event(s);
+        d.due = a->due(cal_, *start, a->length);
         d.original_due = d.due;
         acknowledgement_due = d.due;
-        finish_deadline(d, log.acknowledged, stopped(s, true), a);
-        timing_finding(d, a, "Acknowledged", s == 1 ? "receipt" : "the escalation request", log.acknowledged);
+        finish_deadline(d, log.acknowledged, stopped(s, true), *a);
+        timing_finding(d, *a, log.acknowledged);
       }
       out_.deadlines.push_back(std::move(d));
     }
-    if (log.acknowledged && !spec.definition_provision.empty()) {
+    // 5.6 (2024): the complaint defined when it is acknowledged at each stage.
+    if (log.acknowledged) {
       const Event& ack = *log.acknowledged;
-      const char* lead = ack.definition == Tri::yes  ? "The complaint definition was recorded at the "
-                         : ack.definition == Tri::no ? "No complaint definition was recorded at the "
-                                                     : "The log does not say whether the complaint was defined at the ";
       const FindingResult result = ack.definition == Tri::yes  ? FindingResult::pass
                                    : ack.definition == Tri::no ? FindingResult::fail
                                                                : FindingResult::unknown;
-      finding(spec.definition_provision, result, cat(lead, ordinal_stage(s), " acknowledgement on ", ack.date.iso()), {ack.index});
+      for (const std::string& provision : spec.definition_provisions) {
+        FindingFacts& f = finding(provision, CheckKind::definition, result, {ack.index});
+        f.stage = s;
+        f.date = ack.date;
+        f.given = known(ack.definition);
+      }
     }
 
-    if (spec.response) {
-      const DeadlineSpec& r = *spec.response;
-      Deadline d = blank(r, s);
+    if (const ClockSpec* r = spec.clock(DeadlineKind::respond)) {
+      Deadline d = blank(*r, s);
       std::optional<Date> from;
-      switch (r.from) {
-        case DeadlineSpec::From::received:
+      switch (r->starts) {
+        case ClockStart::received:
+        case ClockStart::escalation_requested:
           from = stage_start(s);
-          d.from_event = "received";
+          d.from_event = start_event(s);
           break;
-        case DeadlineSpec::From::escalation:
-          from = stage_start(s);
-          d.from_event = "escalation_requested";
-          break;
-        case DeadlineSpec::From::acknowledgement:
+        case ClockStart::acknowledged:
           if (log.acknowledged) {
             from = log.acknowledged->date;
-            d.from_event = "acknowledged";
+            d.from_event = ClockEvent::acknowledged;
           } else if (acknowledgement_due) {
             from = acknowledgement_due;  // as if acknowledged on the last permitted day
-            d.from_event = "acknowledgement_due";
+            d.from_event = ClockEvent::acknowledgement_due;
             d.provisional = true;
           }
           break;
-        case DeadlineSpec::From::logged:
+        case ClockStart::logged:
           if (log.acknowledged) {
             from = log.acknowledged->date;
-            d.from_event = "acknowledged";
+            d.from_event = ClockEvent::acknowledged;
           } else {
             from = stage_start(s);
-            d.from_event = "received";
+            d.from_event = start_event(s);
             d.provisional = !log.response;  // the logging date is assumed to be the receipt date
           }
           break;
       }
       if (started(s) && from && !not_accepted) {
         d.from = *from;
-        const Date base_due = cal_.add_working_days(*from, r.working_days);
+        const Date base_due = r->due(cal_, *from, r->length);
         d.due = base_due;
         d.original_due = base_due;
-        if (spec.extension) d.extension_working_days = extensions(spec, log, base_due, d);
-        d.due = cal_.add_working_days(base_due, d.extension_working_days);
-        finish_deadline(d, log.response, stopped(s, false), r);
-        timing_finding(d, r, "Responded", d.provisional && d.from_event == "acknowledgement_due"
-                                              ? "the acknowledgement deadline (not yet acknowledged)"
-                                              : (d.from_event == "acknowledged" ? "the acknowledgement" : d.from_event == "received" ? "receipt" : "the escalation request"),
-                       log.response);
+        if (r->extension) d.extension_working_days = extensions(*r, log, base_due);
+        // An extension adds units after the original last day, whatever the clock's counting.
+        d.due = r->unit == ClockUnit::working_days ? cal_.add_working_days(base_due, d.extension_working_days)
+                                                   : base_due + d.extension_working_days;
+        finish_deadline(d, log.response, stopped(s, false), *r);
+        timing_finding(d, *r, log.response);
+      } else {
+        d.from_event.reset();
       }
       out_.deadlines.push_back(std::move(d));
     }
@@ -476,261 +533,247 @@ class Evaluator {
   }
 
   // Applies the stage's extensions to a response deadline and reports on
-  // each; returns the working days the deadline moves by.
-  int32_t extensions(const StageSpec& spec, const StageLog& log, Date base_due, Deadline& d) {
-    const ExtensionSpec& x = *spec.extension;
+  // each; returns the units the deadline moves by.
+  int32_t extensions(const ClockSpec& clock, const StageLog& log, Date base_due) {
+    const ExtensionSpec& x = *clock.extension;
     int32_t requested = 0, allowed = 0;
     Date current_due = base_due;
+    auto moved = [&](int32_t n) { return clock.unit == ClockUnit::working_days ? cal_.add_working_days(base_due, n) : base_due + n; };
     for (const Event* e : log.extensions) {
-      std::vector<std::string> problems;
-      FindingResult result = FindingResult::pass;
       int32_t days = e->working_days.value_or(0);
-      if (!e->working_days && e->new_due) days = cal_.count_working_days(current_due, *e->new_due);
+      if (!e->working_days && e->new_due) {
+        days = clock.unit == ClockUnit::working_days ? cal_.count_working_days(current_due, *e->new_due) : *e->new_due - current_due;
+      }
       if (e->date > current_due) {
-        finding(x.provision, FindingResult::fail,
-                "The extension on " + e->date.iso() + " came after the deadline (" + current_due.iso() + ") had passed, so it moves nothing",
-                {e->index});
+        FindingFacts& f = finding(x.provision, CheckKind::extension, FindingResult::fail, {e->index});
+        f.detail = FindingDetail::extension_after_deadline;
+        f.date = e->date;
+        f.due = current_due;
         ombudsman_finding(x, *e);
         continue;
       }
       if (days < 1) {
-        data_problem(event_label(*e) + " promises " + (e->new_due ? e->new_due->iso() : std::string("no date")) +
-                         ", not after the deadline it extends (" + current_due.iso() + ")",
-                     {e->index});
+        FindingFacts& f = data_problem(FindingDetail::extension_not_after_deadline, {e->index});
+        f.first = fact(*e);
+        f.date = e->new_due;
+        f.due = current_due;
         continue;
       }
       requested += days;
-      std::string summary = "Extension of " + working_days(days) + " on " + e->date.iso();
-      if (x.limit && requested > *x.limit) {
+      FindingResult result = FindingResult::pass;
+      const bool over = x.limit && requested > *x.limit;
+      if (over) {
         if (!e->good_reason.empty()) {
           allowed = requested;
-          result = FindingResult::unknown;
-          problems.push_back("takes the total to " + working_days(requested) + ", more than the Code's " + std::to_string(*x.limit) +
-                             "; the good reason recorded (\"" + e->good_reason + "\") is a judgement chc cannot make");
+          result = FindingResult::unknown;  // a good reason is a judgement chc cannot make
         } else {
           allowed = std::max(allowed, *x.limit);
           result = FindingResult::fail;
-          problems.push_back("takes the total to " + working_days(requested) + ", more than the Code's " + std::to_string(*x.limit) +
-                             " without good reason: the deadline moves by " + std::to_string(*x.limit) + " only");
         }
       } else {
         allowed = requested;
       }
-      if (e->reason.empty()) {
-        result = FindingResult::fail;
-        problems.push_back("gives no reason (reasons must be explained to the resident)");
-      }
-      if (problems.empty()) {
-        finding(x.provision, result,
-                summary + (x.limit ? " (" + working_days(requested) + " in all, within the Code's " + std::to_string(*x.limit) + ")"
-                                   : "") +
-                    ", with reasons: \"" + e->reason + "\"",
-                {e->index});
-      } else {
-        std::string message = summary;
-        for (std::size_t i = 0; i < problems.size(); ++i) message += (i ? "; it " : " ") + problems[i];
-        finding(x.provision, result, message, {e->index});
-      }
+      if (e->reason.empty()) result = FindingResult::fail;
+      FindingFacts& f = finding(x.provision, CheckKind::extension, result, {e->index});
+      f.detail = FindingDetail::extension_checked;
+      f.unit = clock.unit;
+      f.date = e->date;
+      f.due = current_due;
+      f.count = days;
+      f.total = requested;
+      f.limit = x.limit;
+      f.over_limit = over;
+      f.reason_given = !e->reason.empty();
+      f.text = e->reason;
+      f.other_text = over ? e->good_reason : std::string();
       ombudsman_finding(x, *e);
-      current_due = cal_.add_working_days(base_due, allowed);
+      current_due = moved(allowed);
     }
-    (void)d;
     return allowed;
   }
 
+  // 6.5 / 6.16 (2024): the Ombudsman's contact details with an extension.
   void ombudsman_finding(const ExtensionSpec& x, const Event& e) {
     if (x.ombudsman_details_provision.empty()) return;
-    const std::string when = "the extension on " + e.date.iso();
-    if (e.ombudsman_details == Tri::yes) {
-      finding(x.ombudsman_details_provision, FindingResult::pass, "The Ombudsman's contact details were given with " + when, {e.index});
-    } else if (e.ombudsman_details == Tri::no) {
-      finding(x.ombudsman_details_provision, FindingResult::fail, "The Ombudsman's contact details were not given with " + when, {e.index});
-    } else {
-      finding(x.ombudsman_details_provision, FindingResult::unknown,
-              "The log does not say whether the Ombudsman's contact details were given with " + when, {e.index});
-    }
+    const FindingResult result = e.ombudsman_details == Tri::yes  ? FindingResult::pass
+                                 : e.ombudsman_details == Tri::no ? FindingResult::fail
+                                                                  : FindingResult::unknown;
+    FindingFacts& f = finding(x.ombudsman_details_provision, CheckKind::ombudsman_details, result, {e.index});
+    f.date = e.date;
+    f.given = known(e.ombudsman_details);
   }
 
-  void timing_finding(const Deadline& d, const DeadlineSpec& spec, const char* verb, const std::string& counted_from,
-                      const Event* done) {
-    const std::string limit = d.extension_working_days
-                                  ? cat(std::to_string(spec.working_days), " + ", std::to_string(d.extension_working_days), " extension")
-                                  : std::to_string(spec.working_days);
-    const std::string due = d.due->iso();
+  void timing_finding(const Deadline& d, const ClockSpec& clock, const Event* done) {
     std::vector<int> events;
     if (done) events.push_back(done->index);
+    const FindingResult result = d.state == DeadlineState::met       ? FindingResult::pass
+                                 : d.state == DeadlineState::pending ? FindingResult::not_applicable
+                                 : d.state == DeadlineState::not_applicable ? FindingResult::not_applicable
+                                                                            : FindingResult::fail;
+    FindingFacts& f = finding(clock.provision, CheckKind::timing, result, std::move(events));
+    f.stage = d.stage;
+    f.deadline = clock.kind;
+    f.state = d.state;
+    f.counted_from = d.from_event;
+    f.unit = clock.unit;
+    f.due = d.due;
+    f.since = d.from;
+    f.limit = clock.length;
+    f.extension = d.extension_working_days;
     switch (d.state) {
       case DeadlineState::met:
-        finding(spec.provision, FindingResult::pass,
-                cat(verb, " on ", done->date.iso(), ", ", working_days(cal_.count_working_days(*d.from, done->date)), " after ",
-                    counted_from, "; the limit was ", limit, " (due ", due, ")"),
-                std::move(events));
+        f.date = done->date;
+        f.count = clock.elapsed(cal_, *d.from, done->date);
         break;
       case DeadlineState::missed:
         if (done) {
-          finding(spec.provision, FindingResult::fail,
-                  cat(verb, " on ", done->date.iso(), ", ", working_days(cal_.count_working_days(*d.due, done->date)), " late: due ", due,
-                      " (", limit, " working days after ", counted_from, ")"),
-                  std::move(events));
-        } else {
-          finding(spec.provision, FindingResult::fail,
-                  cat("Never done: due ", due, " (", limit, " working days after ", counted_from, "), and the complaint moved on without it"),
-                  std::move(events));
+          f.date = done->date;
+          f.count = clock.unit == ClockUnit::working_days ? cal_.count_working_days(*d.due, done->date) : done->date - *d.due;
         }
         break;
       case DeadlineState::pending:
-        finding(spec.provision, FindingResult::not_applicable,
-                cat("Not yet due: due ", due, ", ", working_days(*d.working_days_remaining), " from ", as_of_.iso()), std::move(events));
-        break;
-      case DeadlineState::overdue:
-        finding(spec.provision, FindingResult::fail,
-                cat("Overdue: due ", due, " (", limit, " working days after ", counted_from, "), ", working_days(-*d.working_days_remaining),
-                    " ago on ", as_of_.iso()),
-                std::move(events));
-        break;
-      case DeadlineState::not_applicable:
-        finding(spec.provision, FindingResult::not_applicable, cat("The complaint closed or moved on before this fell due (", due, ")"),
-                std::move(events));
-        break;
+      case DeadlineState::overdue: f.count = d.working_days_remaining; break;
+      case DeadlineState::not_applicable: break;
     }
   }
 
+  // What a response letter says of one of the rule set's items.
+  static Tri letter_says(const Event& response, const std::string& item) {
+    for (const LetterItem& i : response.letter) {
+      if (i.id != item) continue;
+      if (i.value == Tri::absent) {
+        throw Error(Errc::schema, cat("case.events[", std::to_string(response.index), "].letter.", item, ": ", i.problem));
+      }
+      return i.value;
+    }
+    return response.letter_is_list ? Tri::no : Tri::absent;
+  }
+
+  // 6.9 / 6.19 (2024): the response letter confirms each item the Code lists.
   void letter_finding(const LetterSpec& letter, const Event& response, int stage) {
-    auto what = [&] { return cat("The ", ordinal_stage(stage), " response letter (", response.date.iso(), ")"); };
-    if (!response.has_letter) {
-      finding(letter.provision, FindingResult::unknown, cat(what(), ": its contents were not recorded"), {response.index});
-      return;
+    std::vector<std::string> missing, unrecorded;
+    if (response.has_letter) {
+      for (const std::string& item : letter.items) {
+        const Tri t = letter_says(response, item);
+        if (t == Tri::no) missing.push_back(item);
+        else if (t == Tri::absent) unrecorded.push_back(item);
+      }
     }
-    static constexpr std::array<const char*, 7> labels = {"the complaint stage", "the complaint definition", "the decision",
-                                                          "the reasons", "the remedy", "the outstanding actions", "how to escalate"};
-    std::string missing, unknown;
-    for (std::size_t i = 0; i < letter.items.size(); ++i) {
-      const int k = letter_item_index(letter.items[i]);
-      const Tri t = k >= 0 ? response.letter[static_cast<std::size_t>(k)] : Tri::absent;
-      if (t == Tri::yes) continue;
-      std::string& list = t == Tri::no ? missing : unknown;
-      const char letter_id[] = {'(', static_cast<char>('a' + i), ')', ' ', '\0'};
-      list.append(list.empty() ? "" : ", ").append(letter_id).append(k >= 0 ? labels[static_cast<std::size_t>(k)] : letter.items[i].c_str());
-    }
-    if (!missing.empty()) {
-      finding(letter.provision, FindingResult::fail, cat(what(), " does not confirm ", missing), {response.index});
-    } else if (!unknown.empty()) {
-      finding(letter.provision, FindingResult::unknown, cat(what(), ": the log does not say whether it confirms ", unknown), {response.index});
-    } else {
-      finding(letter.provision, FindingResult::pass, cat(what(), " confirms every item the Code requires"), {response.index});
-    }
+    const FindingResult result = !response.has_letter  ? FindingResult::unknown
+                                 : !missing.empty()    ? FindingResult::fail
+                                 : !unrecorded.empty() ? FindingResult::unknown
+                                                       : FindingResult::pass;
+    FindingFacts& f = finding(letter.provision, CheckKind::letter, result, {response.index});
+    f.stage = stage;
+    f.date = response.date;
+    f.detail = !response.has_letter  ? FindingDetail::letter_not_recorded
+               : !missing.empty()    ? FindingDetail::letter_items_missing
+               : !unrecorded.empty() ? FindingDetail::letter_items_not_recorded
+                                     : FindingDetail::letter_complete;
+    f.unrecorded_items = missing.empty() ? std::vector<std::string>() : unrecorded;
+    f.items = !missing.empty() ? std::move(missing) : std::move(unrecorded);
   }
 
-  // 6.13: the stage 2 handler differs from the stage 1 handler.
+  // 6.13 (2024): the stage 2 handler differs from the stage 1 handler.
   void handler_finding(const StageSpec& spec, int s) {
-    const StageLog& here = stages_[static_cast<std::size_t>(s)];
-    const StageLog& before = stages_[static_cast<std::size_t>(s - 1)];
     auto handler = [](const StageLog& log) -> const Event* {
       if (log.response && !log.response->handler.empty()) return log.response;
       if (log.acknowledged && !log.acknowledged->handler.empty()) return log.acknowledged;
       return nullptr;
     };
-    const Event* now = handler(here);
-    const Event* then = handler(before);
-    if (!now || !then) {
-      finding(spec.different_handler_provision, FindingResult::unknown,
-              std::string("The log does not record who handled ") + (!then ? ordinal_stage(s - 1) : ordinal_stage(s)), {});
-      return;
-    }
-    if (normalise_person(now->handler) == normalise_person(then->handler)) {
-      finding(spec.different_handler_provision, FindingResult::fail,
-              "\"" + now->handler + "\" handled both " + ordinal_stage(s - 1) + " and " + ordinal_stage(s), {then->index, now->index});
-    } else {
-      finding(spec.different_handler_provision, FindingResult::pass,
-              std::string(ordinal_stage(s)) + " was handled by \"" + now->handler + "\", " + ordinal_stage(s - 1) + " by \"" +
-                  then->handler + "\"",
-              {then->index, now->index});
-    }
+    const Event* now = handler(log_of(s));
+    const Event* then = handler(log_of(s - 1));
+    std::vector<int> events;
+    if (now && then) events = {then->index, now->index};
+    const bool same = now && then && normalise_person(now->handler) == normalise_person(then->handler);
+    const FindingResult result = !now || !then ? FindingResult::unknown : same ? FindingResult::fail : FindingResult::pass;
+    FindingFacts& f = finding(spec.different_handler_provision, CheckKind::handler, result, std::move(events));
+    f.stage = s;
+    f.detail = !now || !then ? FindingDetail::handler_not_recorded : same ? FindingDetail::handler_same : FindingDetail::handler_different;
+    f.text = now ? now->handler : std::string();
+    f.other_text = then ? then->handler : std::string();
   }
 
   void case_findings() {
-    if (!rules_.max_stages_provision.empty() && current_stage_ >= 2 && current_stage_ <= rules_.max_stages) {
-      bool beyond = false;
-      for (int s = rules_.max_stages + 1; s <= max_stage_index; ++s) beyond = beyond || stages_[static_cast<std::size_t>(s)].escalation;
-      if (!beyond) {
-        finding(rules_.max_stages_provision, FindingResult::pass,
-                "The complaint has used " + std::to_string(current_stage_) + " stages; the Code allows no more than " +
-                    std::to_string(rules_.max_stages));
-      }
+    if (!rules_.max_stages_provision.empty() && current_stage_ >= 2 && !beyond_reported_) {
+      FindingFacts& f = finding(rules_.max_stages_provision, CheckKind::stages, FindingResult::pass);
+      f.detail = FindingDetail::stages_within;
+      f.total = current_stage_;
+      f.limit = rules_.max_stages;
     }
     const bool excluded = closed_by_ && closed_by_->type == EventType::not_accepted;
-    const std::string& reason = excluded ? closed_by_->reason : std::string();
-    const bool time_limit_reason = reason == "over_12_months" || reason == "over_6_months" || reason == "over_time_limit";
+    const Vocabulary::Term* reason = excluded ? Vocabulary::find(rules_.words.exclusion_reasons, closed_by_->reason) : nullptr;
+    const bool time_limit_reason = reason && reason->time_limit;
     if (!rules_.time_limit_provision.empty()) {
-      const std::string limit = std::to_string(rules_.time_limit_months) + "-month";
+      auto time_limit = [&](FindingResult result, FindingDetail detail, std::vector<int> events) {
+        FindingFacts& f = finding(rules_.time_limit_provision, CheckKind::time_limit, result, std::move(events));
+        f.detail = detail;
+        f.limit = rules_.time_limit_months;
+        f.date = case_.received;
+        f.since = case_.issue_date;
+      };
       if (case_.issue_date) {
-        const Date last_day = add_months(*case_.issue_date, rules_.time_limit_months);
-        const bool within = case_.received <= last_day;
-        const std::string span = cat("received ", case_.received.iso(), ", the issue dated ", case_.issue_date->iso());
+        const bool within = case_.received <= add_months(*case_.issue_date, rules_.time_limit_months);
         if (excluded && time_limit_reason) {
-          finding(rules_.time_limit_provision, within ? FindingResult::fail : FindingResult::pass,
-                  within ? "Not accepted as outside the " + limit + " limit, but it was within it (" + span + ")"
-                         : "Not accepted as outside the " + limit + " limit, correctly (" + span + ")",
-                  {closed_by_->index});
+          time_limit(within ? FindingResult::fail : FindingResult::pass,
+                     within ? FindingDetail::excluded_within_time_limit : FindingDetail::excluded_outside_time_limit, {closed_by_->index});
         } else if (!excluded) {
-          finding(rules_.time_limit_provision, FindingResult::pass,
-                  within ? cat("Raised within the ", limit, " limit (", span, ")")
-                         : cat("Accepted outside the ", limit, " limit, using discretion (", span, ")"));
+          time_limit(FindingResult::pass, within ? FindingDetail::within_time_limit : FindingDetail::accepted_outside_time_limit, {});
         }
       } else if (excluded && time_limit_reason) {
-        finding(rules_.time_limit_provision, FindingResult::unknown,
-                "Not accepted as outside the " + limit + " limit, but the log has no issue_date to show it", {closed_by_->index});
+        time_limit(FindingResult::unknown, FindingDetail::excluded_without_issue_date, {closed_by_->index});
       }
     }
-    if (excluded && !rules_.not_accepted_provision.empty()) {
+    if (excluded) {
       const Event& e = *closed_by_;
-      if (e.explanation_given == Tri::no || e.ombudsman_right_given == Tri::no) {
-        std::string missing = e.explanation_given == Tri::no ? "the explanation" : "";
-        if (e.ombudsman_right_given == Tri::no) missing += (missing.empty() ? "" : " and ") + std::string("the right to go to the Ombudsman");
-        finding(rules_.not_accepted_provision, FindingResult::fail, "Not accepted on " + e.date.iso() + " without " + missing, {e.index});
-      } else if (e.explanation_given == Tri::yes && e.ombudsman_right_given == Tri::yes) {
-        finding(rules_.not_accepted_provision, FindingResult::pass,
-                "Not accepted on " + e.date.iso() + " with an explanation and the right to go to the Ombudsman", {e.index});
-      } else {
-        finding(rules_.not_accepted_provision, FindingResult::unknown,
-                "Not accepted on " + e.date.iso() + "; the log does not say whether the explanation and the Ombudsman right were given",
-                {e.index});
-      }
+      const FindingResult result = e.explanation_given == Tri::no || e.ombudsman_right_given == Tri::no     ? FindingResult::fail
+                                   : e.explanation_given == Tri::yes && e.ombudsman_right_given == Tri::yes ? FindingResult::pass
+                                                                                                            : FindingResult::unknown;
+      FindingFacts& f = finding(rules_.not_accepted_provision, CheckKind::exclusion, result, {e.index});
+      f.date = e.date;
+      f.given = known(e.explanation_given);
+      f.ombudsman_right = known(e.ombudsman_right_given);
+      f.text = e.reason;
     }
-    if (refusal_ && !rules_.escalation_refused_provision.empty()) {
-      if (refusal_->reason.empty()) {
-        finding(rules_.escalation_refused_provision, FindingResult::fail,
-                "Escalation refused on " + refusal_->date.iso() + " with no reason recorded", {refusal_->index});
-      } else {
-        finding(rules_.escalation_refused_provision, FindingResult::pass,
-                "Escalation refused on " + refusal_->date.iso() + " for a recorded reason: \"" + refusal_->reason + "\"", {refusal_->index});
-      }
+    if (refusal_) {
+      FindingFacts& f = finding(rules_.escalation_refused_provision, CheckKind::escalation_refusal,
+                                refusal_->reason.empty() ? FindingResult::fail : FindingResult::pass, {refusal_->index});
+      f.date = refusal_->date;
+      f.stage = refused_stage_;
+      f.text = refusal_->reason;
     }
-    if (!rules_.remedy_provision.empty()) {
-      for (const Remedy& r : remedies_) {
-        const Event& o = *r.offered;
-        const std::string what = "The remedy" + (o.what.empty() ? std::string() : " \"" + o.what + "\"") + " offered on " + o.date.iso();
-        std::vector<int> events = {o.index};
-        if (r.completed) events.push_back(r.completed->index);
-        if (!o.due) {
-          finding(rules_.remedy_provision, FindingResult::fail, what + " does not say by when it will be done", events);
-        } else if (r.completed) {
-          finding(rules_.remedy_provision, r.completed->date <= *o.due ? FindingResult::pass : FindingResult::fail,
-                  what + " was due by " + o.due->iso() + " and completed on " + r.completed->date.iso(), events);
-        } else if (as_of_ > *o.due) {
-          finding(rules_.remedy_provision, FindingResult::fail, what + " was due by " + o.due->iso() + " and is not completed", events);
-        } else {
-          finding(rules_.remedy_provision, FindingResult::not_applicable, what + " is due by " + o.due->iso(), events);
-        }
+    // 7.3 (2024): a remedy says what and by when, and is completed by then.
+    for (const Remedy& r : remedies_) {
+      const Event& o = *r.offered;
+      std::vector<int> events = {o.index};
+      if (r.completed) events.push_back(r.completed->index);
+      FindingResult result = FindingResult::not_applicable;
+      FindingDetail detail = FindingDetail::remedy_pending;
+      if (!o.due) {
+        result = FindingResult::fail;
+        detail = FindingDetail::remedy_without_due_date;
+      } else if (r.completed) {
+        result = r.completed->date <= *o.due ? FindingResult::pass : FindingResult::fail;
+        detail = FindingDetail::remedy_completed;
+      } else if (as_of_ > *o.due) {
+        result = FindingResult::fail;
+        detail = FindingDetail::remedy_overdue;
       }
+      FindingFacts& f = finding(rules_.remedy_provision, CheckKind::remedy, result, std::move(events));
+      f.detail = detail;
+      f.date = o.date;
+      f.due = o.due;
+      f.text = o.what;
+      f.first = fact(o);
+      if (r.completed) f.second = fact(*r.completed);
     }
   }
 
   void status() {
-    int s = current_stage_;
+    const int s = std::min(current_stage_, defined_stages_);
     if (closed_by_ && closed_by_->type == EventType::not_accepted) {
       out_.status = CaseStatus::not_accepted;
-      out_.stage = stages_[1].acknowledged || current_stage_ > 1 ? current_stage_ : 0;
+      out_.stage = stages_[1].acknowledged || s > 1 ? s : 0;
       return;
     }
     out_.stage = s;
@@ -738,15 +781,15 @@ class Evaluator {
       out_.status = CaseStatus::withdrawn;
       return;
     }
-    const StageLog& log = stages_[static_cast<std::size_t>(std::min(s, max_stage_index))];
-    if (refusal_ && refused_stage_ == s + 1 && stages_[static_cast<std::size_t>(std::min(s + 1, max_stage_index))].refused) {
+    const StageLog& log = log_of(s);
+    if (refusal_ && refused_stage_ == s + 1 && log_of(s + 1).refused) {
       out_.status = CaseStatus::escalation_refused;
       return;
     }
     const StageSpec* spec = rules_.stage(s);
     if (log.response) {
-      out_.status = s >= rules_.max_stages ? CaseStatus::closed : CaseStatus::responded;
-    } else if (log.acknowledged || !spec || !spec->acknowledgement) {
+      out_.status = s >= defined_stages_ ? CaseStatus::closed : CaseStatus::responded;
+    } else if (log.acknowledged || !spec || !spec->clock(DeadlineKind::acknowledge)) {
       out_.status = CaseStatus::awaiting_response;
     } else {
       out_.status = CaseStatus::awaiting_acknowledgement;
@@ -755,10 +798,12 @@ class Evaluator {
 
   void next_action() {
     std::optional<NextAction> best;
-    auto consider = [&](std::string action, Date due, const std::string& provision) {
+    auto consider = [&](DeadlineKind kind, int stage, const std::string& what, Date due, const std::string& provision) {
       if (best && best->due <= due) return;
       NextAction a;
-      a.action = std::move(action);
+      a.kind = kind;
+      a.stage = stage;
+      a.action = what;  // worded with the rest
       a.due = due;
       a.provision = provision;
       a.working_days_remaining = cal_.count_working_days(as_of_, due);
@@ -770,22 +815,14 @@ class Evaluator {
       for (const Deadline& d : out_.deadlines) {
         if (d.stage != out_.stage || !d.due) continue;
         if (d.state != DeadlineState::pending && d.state != DeadlineState::overdue) continue;
-        const bool ack = d.name.find("acknowledgement") != std::string::npos;
-        consider(std::string(ack ? "acknowledge the " : "issue the ") + ordinal_stage(d.stage) + (ack ? " complaint" : " response"), *d.due,
-                 d.provision);
+        consider(d.kind, d.stage, {}, *d.due, d.provision);
       }
     }
     for (const Remedy& r : remedies_) {
-      if (!r.completed && r.offered->due) {
-        consider("complete the remedy" + (r.offered->what.empty() ? std::string() : ": " + r.offered->what), *r.offered->due,
-                 rules_.remedy_provision);
-      }
+      if (!r.completed && r.offered->due) consider(DeadlineKind::remedy, 0, r.offered->what, *r.offered->due, rules_.remedy_provision);
     }
     for (const Remedy& a : actions_) {
-      if (!a.completed && a.offered->due) {
-        consider("complete the outstanding action" + (a.offered->what.empty() ? std::string() : ": " + a.offered->what), *a.offered->due,
-                 "");
-      }
+      if (!a.completed && a.offered->due) consider(DeadlineKind::action, 0, a.offered->what, *a.offered->due, "");
     }
     out_.next_action = std::move(best);
   }
@@ -795,22 +832,30 @@ class Evaluator {
   const Case::Impl& case_;
   Date as_of_;
   Evaluation& out_;
+  int defined_stages_;
   int current_stage_ = 1;
   std::array<StageLog, max_stage_index + 1> stages_{};
   const Event* closed_by_ = nullptr;
   const Event* refusal_ = nullptr;
   int refused_stage_ = 0;
+  uint32_t beyond_reported_ = 0;  // stages beyond the procedure already reported, by bit
   std::vector<Remedy> remedies_;
   std::vector<Remedy> actions_;
+  FindingFacts scratch_;  // facts of a check the rule set does not make: written, then dropped
 };
 
 }  // namespace
 
 Evaluation evaluate(const RuleSet& rules, const Calendar* calendar, const Case& c, Date as_of) {
-  return evaluate_case(rules, calendar, c.impl(), as_of, true);
+  return evaluate_case(rules, calendar, c.impl(), as_of, true, true);
 }
 
-Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of, bool keep_calendar) {
+void word_evaluation(Evaluation& e, const RuleSetData& rules) {
+  for (Finding& f : e.findings) f.message = describe(f, rules, e.as_of);
+  if (e.next_action) e.next_action->action = describe_action(e.next_action->kind, e.next_action->stage, e.next_action->action, rules);
+}
+
+Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of, bool keep_calendar, bool word) {
   if (as_of < Calendar::first_supported_day() || as_of > Calendar::last_supported_day()) {
     throw Error(Errc::range, "as_of: " + as_of.iso() + " is outside the supported range " + Calendar::first_supported_day().iso() +
                                  " to " + Calendar::last_supported_day().iso());
@@ -837,6 +882,7 @@ Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const C
   out.calendar = calendar->name();
   out.calendar_version = calendar->data_version();
   Evaluator(data, *calendar, c, as_of, out).run();
+  if (word) word_evaluation(out, data);
   if (keep_calendar) out.used_calendar = named ? std::move(named) : std::optional<Calendar>(*calendar);
   return out;
 }

@@ -13,13 +13,15 @@ namespace {
 void write_deadline(JsonWriter& w, const Deadline& d, const EvaluationJsonOptions& options, const Evaluation& e) {
   w.begin_object();
   w.key("name").value(d.name);
+  w.key("kind").value(deadline_kind_name(d.kind));
   w.key("provision").value(d.provision);
   w.key("stage").value(d.stage);
   w.key("from");
   d.from ? w.value(*d.from) : w.null();
   w.key("from_event");
-  d.from_event.empty() ? w.null() : w.value(d.from_event);
+  d.from_event ? w.value(clock_event_name(*d.from_event)) : w.null();
   w.key("working_days").value(static_cast<int64_t>(d.working_days));
+  if (d.unit != ClockUnit::working_days) w.key("unit").value(clock_unit_name(d.unit));
   w.key("extension_working_days").value(static_cast<int64_t>(d.extension_working_days));
   w.key("due");
   d.due ? w.value(*d.due) : w.null();
@@ -85,6 +87,7 @@ std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, c
   for (const Finding& f : e.findings) {
     w.begin_object();
     w.key("provision").value(f.provision);
+    w.key("kind").value(check_kind_name(f.kind));
     w.key("result").value(finding_result_name(f.result));
     w.key("message").value(f.message);
     w.key("events").begin_array();
@@ -98,6 +101,7 @@ std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, c
     const NextAction& a = *e.next_action;
     w.begin_object();
     w.key("action").value(a.action);
+    w.key("kind").value(deadline_kind_name(a.kind));
     w.key("due").value(a.due);
     w.key("provision");
     a.provision.empty() ? w.null() : w.value(a.provision);
@@ -116,7 +120,7 @@ std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, c
 std::string evaluate_json(const RuleSet& rules, const Calendar* calendar, std::string_view case_json, Date as_of,
                           const EvaluationJsonOptions& options) {
   const auto impl = parse_case(case_json, options.echo_case);
-  const Evaluation e = evaluate_case(rules, calendar, *impl, as_of, options.explain);
+  const Evaluation e = evaluate_case(rules, calendar, *impl, as_of, options.explain, true);
   if (options.echo_case) {
     const Case echo(impl);
     return to_json(e, options, &echo);

@@ -134,9 +134,9 @@ namespace {
 
 bool in_period(const ReportOptions& o, std::optional<Date> d) { return d && *d >= o.from && *d <= o.to; }
 
-const Deadline* find_deadline(const Evaluation& e, int stage, bool response) {
+const Deadline* find_deadline(const Evaluation& e, int stage, DeadlineKind kind) {
   for (const Deadline& d : e.deadlines) {
-    if (d.stage == stage && (d.name.find("response") != std::string::npos) == response) return &d;
+    if (d.stage == stage && d.kind == kind) return &d;
   }
   return nullptr;
 }
@@ -172,7 +172,7 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
       if (it == calendars_cache.end()) it = calendars_cache.emplace(name, Calendar::builtin(name)).first;
       cal = &it->second;
     }
-    e = evaluate_case(rules, cal, *c, options.to, false);
+    e = evaluate_case(rules, cal, *c, options.to, false, false);
   } catch (const Error& err) {
     acc.reject(line, err.what());
     return err.code();
@@ -225,25 +225,18 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
     }
   }
   for (const Finding& f : e.findings) {
-    if (f.provision == "7.3" && f.result == FindingResult::fail && f.message.find("is not completed") != std::string::npos) {
-      acc.remedies_overdue.add(id, true);
-    }
+    if (f.kind == CheckKind::remedy && f.facts.detail == FindingDetail::remedy_overdue) acc.remedies_overdue.add(id, true);
   }
 
   for (int s = 1; s <= 2; ++s) {
     StageTallies& st = acc.stages[static_cast<std::size_t>(s)];
-    const Deadline* ack = find_deadline(e, s, false);
-    const Deadline* resp = find_deadline(e, s, true);
-    // The stage's start: receipt for stage 1, the escalation request for stage 2.
-    Date start = e.day_zero;
-    bool started = s == 1;
-    if (s == 2) {
-      for (const Deadline* d : {ack, resp}) {
-        if (d && d->from && d->from_event == "escalation_requested") {
-          start = *d->from;
-          started = true;
-        }
-      }
+    const Deadline* ack = find_deadline(e, s, DeadlineKind::acknowledge);
+    const Deadline* resp = find_deadline(e, s, DeadlineKind::respond);
+    // The stage's start: receipt for stage 1, the escalation request for later stages.
+    const auto s_index = static_cast<std::size_t>(s);
+    const bool started = s_index < e.stage_started.size() && e.stage_started[s_index];
+    const Date start = started ? *e.stage_started[s_index] : e.day_zero;
+    if (s >= 2) {
       if (started && start >= o.from && start <= o.to) {
         touches = true;
         st.received.add(id, keep);
@@ -295,7 +288,7 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
   if (in_period(o, c->received) && e.rules == catalogue_code) {
     bool data = false;
     for (const Finding& f : e.findings) {
-      if (f.provision == "data") {
+      if (f.kind == CheckKind::data) {
         data = data || f.result == FindingResult::fail;
         continue;
       }

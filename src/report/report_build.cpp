@@ -6,8 +6,6 @@
 #include "core/text.hpp"
 #include "rules/ruleset_impl.hpp"
 
-#include <chc/chc.h>
-
 #include <cmath>
 #include <cstdio>
 
@@ -65,6 +63,29 @@ std::string period_label(const ReportOptions& o) {
   return o.from.iso() + " to " + o.to.iso();
 }
 
+// "stage 1 up to 10, stage 2 up to 20 working days", per Code when a rule set holds two.
+std::string extension_caps(const RuleSet::Impl& rules) {
+  std::string out;
+  for (const RuleSetData& r : rules.variants) {
+    std::string caps;
+    r.for_each_clock([&](const StageSpec& s, const ClockSpec& c) {
+      if (!c.extension) return;
+      caps += cat(caps.empty() ? "" : ", ", s.name, c.extension->limit ? cat(" up to ", std::to_string(*c.extension->limit)) : " with no fixed limit");
+    });
+    if (caps.empty()) caps = "no extensions";
+    else caps += " working days";
+    out += cat(out.empty() ? "" : "; ", rules.variants.size() > 1 ? cat(r.title, ": ") : std::string(), caps);
+  }
+  return out;
+}
+
+// " (section 2)": where the Code sets out its exclusions, when its catalogue says.
+std::string exclusions_section(const RuleSet::Impl& rules) {
+  const RuleSetData& code = rules.variants.front();
+  const Provision* p = code.not_accepted_provision.empty() ? nullptr : rules.catalogue->find(code.not_accepted_provision);
+  return p ? cat(" (section ", p->section, ")") : std::string();
+}
+
 }  // namespace
 
 bj::object Report::Impl::build() const {
@@ -81,7 +102,7 @@ bj::object Report::Impl::build() const {
   head["rules_version"] = rules.impl().version;
   head["calendar"] = calendar ? calendar->name() : std::string("per case (") + rules.default_calendar() + " by default)";
   head["as_of"] = o.to.iso();
-  head["generated_by"] = std::string("chc ") + CHC_VERSION_STRING;
+  head["generated_by"] = std::string("chc ") + CHC_LIBRARY_VERSION;
   out["report"] = std::move(head);
 
   bj::object input;
@@ -131,15 +152,16 @@ bj::object Report::Impl::build() const {
   tsm["CH02"] = std::move(ch02);
   bj::array readings;
   readings.emplace_back(o.extensions_count_as_within
-                            ? "CH02 counts a response inside a Code-compliant extension (stage 1 up to 10, stage 2 up to 20 working days, "
-                              "given before the deadline with reasons) as within timescale; the regulator's rule is unconfirmed, so the "
-                              "figure within the original timescale is given too."
+                            ? cat("CH02 counts a response inside a Code-compliant extension (", extension_caps(rules.impl()),
+                                  ", given before the deadline with reasons) as within timescale; the regulator's rule is unconfirmed, so the "
+                                  "figure within the original timescale is given too.")
                             : "CH02 counts only responses within the original Code timescale; the figure with Code-compliant extensions "
                               "is given too.");
   readings.emplace_back(o.withdrawn_in_ch01 ? "CH01 counts complaints withdrawn after receipt as received."
                                             : "CH01 leaves out complaints later withdrawn.");
   readings.emplace_back(o.not_accepted_in_ch01 ? "CH01 counts complaints not accepted under the Code's exclusions."
-                                               : "CH01 leaves out complaints not accepted under the Code's exclusions (section 2).");
+                                               : cat("CH01 leaves out complaints not accepted under the Code's exclusions",
+                                                     exclusions_section(rules.impl()), "."));
   readings.emplace_back("CH02 counts responses issued in the period, whenever the complaint was received; a complaint withdrawn before a "
                         "response is not in CH02.");
   if (!o.homes) readings.emplace_back("No number of homes was given, so CH01 per 1,000 homes is not computed.");
@@ -238,15 +260,21 @@ bj::object self_assessment(const Report::Impl& r) {
     std::string source = "none";
 
     // From the register: provisions chc judged on the cases received in the period.
+    const std::vector<const CheckSpec*> checks = code.checks_of(p.id);
     const auto tally = a.provisions.find(p.id);
     if (tally != a.provisions.end() && tally->second.pass.count + tally->second.fail.count > 0) {
       const ProvisionTally& t = tally->second;
       const uint64_t judged = t.pass.count + t.fail.count;
       const double rate = static_cast<double>(t.pass.count) / static_cast<double>(judged);
       comply = t.fail.count == 0 ? "Yes" : rate >= r.options.compliance_threshold ? "Partial" : "No";
-      const auto phrase = code.self_assessment_phrases.find(p.id);
-      evidence = cat(std::to_string(t.pass.count), " of ", std::to_string(judged), " ",
-                     phrase != code.self_assessment_phrases.end() ? phrase->second : std::string("findings met the provision"), " (",
+      std::string phrase = "findings met the provision";
+      for (const CheckSpec* c : code.checks_of(p.id)) {
+        if (!c->counts.empty()) {
+          phrase = c->counts;
+          break;
+        }
+      }
+      evidence = cat(std::to_string(t.pass.count), " of ", std::to_string(judged), " ", phrase, " (",
                      std::to_string(static_cast<long long>(std::llround(100.0 * rate))), "%), complaints received ", period_label(r.options));
       if (t.fail.count > 0) {
         std::vector<std::string_view> ids = t.fail.ids.sorted();
@@ -266,20 +294,20 @@ bj::object self_assessment(const Report::Impl& r) {
       cases["fail_ids"] = ids_of(t.fail);
       cases["unknown_ids"] = ids_of(t.unknown);
       row["cases"] = std::move(cases);
-    } else if (p.id == code.max_stages_provision || (p.id == "5.2" && code.name == "hoc-2024")) {
+    } else if (std::any_of(checks.begin(), checks.end(),
+                           [](const CheckSpec* c) { return c->kind == CheckKind::stages || c->kind == CheckKind::procedure; })) {
       // From the rule set: the procedure's shape.
-      comply = code.max_stages <= 2 ? "Yes" : "No";
+      comply = static_cast<int>(code.stages.size()) <= code.max_stages ? "Yes" : "No";
       evidence = cat("The rule set ", code.name, " has ", std::to_string(code.max_stages), " stages and no others");
       source = "rules";
     }
     // Landlord targets stricter than the Code, beside the provision they tighten.
-    for (const StageSpec& stage : code.stages) {
-      stage.for_each_deadline([&](const DeadlineSpec& d) {
-        if (d.provision == p.id && d.target) {
-          commentary = cat("Landlord target: ", std::to_string(*d.target), " working days (the Code allows ", std::to_string(d.working_days), ").");
-        }
-      });
-    }
+    code.for_each_clock([&](const StageSpec&, const ClockSpec& c) {
+      if (c.provision == p.id && c.target) {
+        commentary = cat("Landlord target: ", std::to_string(*c.target), " working days (", code.words.code_short, " allows ",
+                         std::to_string(c.length), ").");
+      }
+    });
     // From the evidence file.
     const bj::value* given = json::find(r.evidence, p.id);
     if (given && given->is_object()) {

@@ -136,7 +136,11 @@ TEST_CASE("the 2024 Code's provision catalogue", "[evaluate][rules]") {
   REQUIRE(p69->items.size() == 7);
   CHECK(p69->items[6].first == "g");
   CHECK(RuleSet::builtin("hoc-2022").provisions().size() == 72);
-  CHECK(RuleSet::builtin("spso").provisions().empty());
+  const RuleSet spso = RuleSet::builtin("spso");
+  REQUIRE(spso.provisions().size() == 8);
+  CHECK(spso.provisions().front().id == "spso-stages");
+  REQUIRE(spso.sections().size() == 4);
+  CHECK(spso.sections()[2].title == "Stage 1: frontline response");
 }
 
 TEST_CASE("unknown fields survive and evaluation never changes its input", "[evaluate][roundtrip]") {
