@@ -5,22 +5,12 @@
 
 namespace chc {
 
-namespace {
-// The length of the well-formed UTF-8 sequence at p (1 to 4), or 0.
-std::size_t sequence_length(std::string_view s, std::size_t at) {
-  for (std::size_t n = 1; n <= 4 && at + n <= s.size(); ++n) {
-    if (valid_utf8(s.substr(at, n))) return n;
-  }
-  return 0;
-}
-}  // namespace
-
 std::string utf8_sanitized(std::string_view s) {
   if (valid_utf8(s)) return std::string(s);
   std::string out;
   out.reserve(s.size() + 8);
   for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = sequence_length(s, i);
+    const std::size_t n = utf8_sequence_length(s, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
       ++i;

@@ -2,6 +2,7 @@
 // The report engine: each case evaluated as of the period's end and counted
 // into tallies (by thread, merged at the end), then the figures built.
 #include "report/report_impl.hpp"
+#include "report/report_model.hpp"
 
 #include "core/json_util.hpp"
 #include "core/text.hpp"
@@ -109,19 +110,22 @@ Report::Impl::Impl(const RuleSet& r, const Calendar* cal, ReportOptions o) : rul
     const bj::value doc = json::parse(options.evidence_json, "evidence JSON");
     const auto& root = json::as_object(doc, "evidence");
     if (const auto* p = json::find(root, "provisions")) {
-      evidence = json::as_object(*p, "evidence.provisions");
-      for (const auto& kv : evidence) {
-        const std::string path = "evidence.provisions." + std::string(kv.key());
+      const json::Path pp("evidence.provisions");
+      for (const auto& kv : json::as_object(*p, pp)) {
+        const json::Path path = pp.key(kv.key());
         const auto& entry = json::as_object(kv.value(), path);
-        std::string comply(json::as_string(json::require(entry, "comply", path), path + ".comply"));
+        std::string comply(json::as_string(json::require(entry, "comply", path), path.key("comply")));
         std::transform(comply.begin(), comply.end(), comply.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-        if (comply != "yes" && comply != "no" && comply != "partial" && comply != "noted") {
-          json::fail(Errc::schema, path + ".comply", "\"" + comply + "\" is not yes, no, partial or noted");
+        Evidence e;
+        e.comply = comply == "yes" ? "Yes" : comply == "no" ? "No" : comply == "partial" ? "Partial" : comply == "noted" ? "Noted" : "";
+        if (e.comply.empty()) json::fail(Errc::schema, path.key("comply"), "\"" + comply + "\" is not yes, no, partial or noted");
+        if (const auto* t = json::find(entry, "evidence"); t && t->is_string()) e.evidence = t->get_string();
+        if (const auto* t = json::find(entry, "commentary"); t && t->is_string()) e.commentary = t->get_string();
+        if (!rules.impl().catalogue->find(kv.key())) {
+          evidence_warnings.push_back(path.str() + ": no such provision in " + catalogue_code + "; ignored");
+          continue;
         }
-        const auto& catalogue = rules.provisions();
-        if (std::none_of(catalogue.begin(), catalogue.end(), [&](const Provision& known) { return known.id == kv.key(); })) {
-          evidence_warnings.push_back(path + ": no such provision in " + catalogue_code + "; ignored");
-        }
+        evidence.emplace(std::string(kv.key()), std::move(e));
       }
     }
     if (options.landlord.empty()) {
@@ -221,14 +225,15 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
       }
     } else if (ev.type == EventType::response) {
       const int s = ev.stage.value_or(0);
-      if (s >= 1 && s <= 2 && !ev.decision.empty()) acc.stages[static_cast<std::size_t>(s)].decisions[ev.decision]++;
+      if (s >= 1 && s <= max_event_stage && !ev.decision.empty()) acc.stages[static_cast<std::size_t>(s)].decisions[ev.decision]++;
     }
   }
   for (const Finding& f : e.findings) {
     if (f.kind == CheckKind::remedy && f.facts.detail == FindingDetail::remedy_overdue) acc.remedies_overdue.add(id, true);
   }
 
-  for (int s = 1; s <= 2; ++s) {
+  const int stages = static_cast<int>(rules.impl().select(c->received).stages.size());
+  for (int s = 1; s <= stages; ++s) {
     StageTallies& st = acc.stages[static_cast<std::size_t>(s)];
     const Deadline* ack = find_deadline(e, s, DeadlineKind::acknowledge);
     const Deadline* resp = find_deadline(e, s, DeadlineKind::respond);
@@ -240,7 +245,7 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
       if (started && start >= o.from && start <= o.to) {
         touches = true;
         st.received.add(id, keep);
-        acc.months[month_key(start)].stage2_received++;
+        if (s == 2) acc.months[month_key(start)].stage2_received++;
       }
     }
     if (ack && ack->met && in_period(o, ack->met) && ack->from) {
@@ -259,9 +264,11 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
       if (!within) st.late.add(id, true);
       if (resp->extension_working_days > 0) st.extended.add(id, keep);
       if (started) st.days_to_respond.add(cal->count_working_days(start, *resp->met));
-      MonthTallies& m = acc.months[month_key(*resp->met)];
-      (s == 1 ? m.stage1_responded : m.stage2_responded)++;
-      if (within) (s == 1 ? m.stage1_within : m.stage2_within)++;
+      if (s <= 2) {  // the monthly series are of stages 1 and 2
+        MonthTallies& m = acc.months[month_key(*resp->met)];
+        (s == 1 ? m.stage1_responded : m.stage2_responded)++;
+        if (within) (s == 1 ? m.stage1_within : m.stage2_within)++;
+      }
     }
   }
 
@@ -315,7 +322,6 @@ void Report::Impl::finish() {
     if (line.find_first_not_of(" \t\r") != std::string::npos) add(line, lines, total, calendars);
   }
   finished = true;
-  result = build();
 }
 
 // ---------------------------------------------------------------------------
@@ -446,20 +452,19 @@ void Report::finish() { impl_->finish(); }
 
 std::string Report::json() const {
   const_cast<Impl&>(*impl_).finish();
-  return json::serialize(impl_->result);
+  return render_json(build_model(*impl_));
 }
 std::string Report::csv() const {
   const_cast<Impl&>(*impl_).finish();
-  return render_csv(impl_->result);
+  return render_csv(build_model(*impl_));
 }
 std::string Report::html() const {
   const_cast<Impl&>(*impl_).finish();
-  return render_html(impl_->result);
+  return render_html(build_model(*impl_));
 }
-
 std::string Report::text() const {
   const_cast<Impl&>(*impl_).finish();
-  return render_text(impl_->result);
+  return render_text(build_model(*impl_));
 }
 
 uint64_t Report::cases_accepted() const { return impl_->total.cases_accepted; }

@@ -1,18 +1,27 @@
 // SPDX-License-Identifier: MIT
 // The report as CSV for spreadsheets: titled tables separated by blank lines.
-#include "core/json_util.hpp"
-#include "report/report_impl.hpp"
+#include "report/report_model.hpp"
+
+#include "core/text.hpp"
+
+#include <charconv>
 
 namespace chc {
 
-namespace bj = boost::json;
-
 namespace {
 
-std::string cell(const bj::value& v) {
-  if (v.is_null()) return "";
-  if (v.is_string()) return std::string(v.get_string());
-  return json::serialize(v);
+// Numbers as the JSON writes them, so a spreadsheet and a system read the same figures.
+std::string cell(uint64_t n) { return std::to_string(n); }
+std::string cell(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+template <class T>
+std::string cell(const std::optional<T>& v) {
+  if (!v) return "";
+  if constexpr (std::is_floating_point_v<T>) return cell(static_cast<double>(*v));
+  else return std::to_string(*v);
 }
 
 class CsvTable {
@@ -20,8 +29,7 @@ class CsvTable {
   CsvTable(std::string& out, const char* title, std::initializer_list<const char*> header) : out_(out) {
     if (!out_.empty()) out_ += "\r\n";
     row({title});
-    std::vector<std::string> h(header.begin(), header.end());
-    row(h);
+    row(std::vector<std::string>(header.begin(), header.end()));
   }
   void row(const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -44,64 +52,53 @@ class CsvTable {
 
 }  // namespace
 
-std::string render_csv(const bj::object& r) {
+std::string render_csv(const ReportModel& m) {
   std::string out;
-  const auto& tsm = r.at("tsm").as_object();
   {
-    CsvTable t(out, "Tenant Satisfaction Measures", {"measure", "stage", "complaints", "homes", "per 1,000 homes", "responded",
-                                                      "within timescale", "percent"});
-    for (const char* stage : {"stage1", "stage2"}) {
-      const auto& c = tsm.at("CH01").at(stage).as_object();
-      t.row({"CH01", stage, cell(c.at("count")), cell(c.at("homes")), cell(c.at("per_1000_homes")), "", "", ""});
+    CsvTable t(out, m.measures == RegulatorMeasures::tsm ? "Tenant Satisfaction Measures" : "Complaint volumes and timeliness",
+               {"measure", "stage", "complaints", "homes", "per 1,000 homes", "responded", "within timescale", "percent"});
+    for (const Ch01Row& c : m.ch01) {
+      t.row({"CH01", cat("stage", std::to_string(c.stage)), cell(c.received.count), cell(c.homes), cell(c.per_1000_homes), "", "", ""});
     }
-    for (const char* stage : {"stage1", "stage2"}) {
-      const auto& c = tsm.at("CH02").at(stage).as_object();
-      t.row({"CH02", stage, "", "", "", cell(c.at("responded").at("count")), cell(c.at("within_timescale")), cell(c.at("percent"))});
+    for (const Ch02Row& c : m.ch02) {
+      t.row({"CH02", cat("stage", std::to_string(c.stage)), "", "", "", cell(c.responded.count), cell(c.within), cell(c.percent)});
     }
   }
   {
     CsvTable t(out, "Performance by stage", {"stage", "received", "acknowledged", "acknowledged late", "responded", "extended",
                                               "median working days to acknowledge", "90th percentile to acknowledge",
                                               "median working days to respond", "90th percentile to respond"});
-    for (const auto& s : r.at("performance").at("stages").as_array()) {
-      const auto& o = s.as_object();
-      t.row({cell(o.at("stage")), cell(o.at("received")), cell(o.at("acknowledged")), cell(o.at("acknowledged_late").at("count")),
-             cell(o.at("responded")), cell(o.at("extended").at("count")), cell(o.at("median_working_days_to_acknowledge")),
-             cell(o.at("p90_working_days_to_acknowledge")), cell(o.at("median_working_days_to_respond")),
-             cell(o.at("p90_working_days_to_respond"))});
+    for (const StageFigures& s : m.stages) {
+      t.row({std::to_string(s.stage), cell(s.received), cell(s.acknowledged), cell(s.acknowledged_late.count), cell(s.responded),
+             cell(s.extended.count), cell(s.median_to_acknowledge), cell(s.p90_to_acknowledge), cell(s.median_to_respond),
+             cell(s.p90_to_respond)});
     }
   }
   {
     CsvTable t(out, "Complaints by category (stage 1 received)", {"category", "complaints"});
-    for (const auto& kv : r.at("performance").at("categories").as_object()) t.row({std::string(kv.key()), cell(kv.value())});
+    for (const auto& [k, v] : m.categories) t.row({k, cell(v)});
   }
   {
     CsvTable t(out, "Complaints not accepted, by reason", {"reason", "complaints"});
-    for (const auto& kv : r.at("performance").at("refused").at("by_reason").as_object()) {
-      t.row({std::string(kv.key()), cell(kv.value().at("count"))});
-    }
+    for (const Refusals::Reason& r : m.refused.by_reason) t.row({r.id, cell(r.complaints.count)});
   }
   {
     CsvTable t(out, "Monthly", {"month", "stage 1 received", "stage 1 responded", "stage 1 within timescale", "stage 1 percent within",
                                 "stage 2 received", "stage 2 responded", "stage 2 within timescale"});
-    for (const auto& m : r.at("monthly").as_array()) {
-      const auto& o = m.as_object();
-      t.row({cell(o.at("month")), cell(o.at("stage1_received")), cell(o.at("stage1_responded")), cell(o.at("stage1_within")),
-             cell(o.at("stage1_percent_within")), cell(o.at("stage2_received")), cell(o.at("stage2_responded")),
-             cell(o.at("stage2_within"))});
+    for (const MonthFigures& x : m.months) {
+      t.row({x.month, cell(x.stage1_received), cell(x.stage1_responded), cell(x.stage1_within), cell(x.stage1_percent_within),
+             cell(x.stage2_received), cell(x.stage2_responded), cell(x.stage2_within)});
     }
   }
-  const auto& sa = r.at("self_assessment").as_object();
   {
     CsvTable t(out, "Summary of compliance", {"comply", "provisions", "percent"});
-    for (const auto& s : sa.at("summary").as_array()) t.row({cell(s.at("comply")), cell(s.at("count")), cell(s.at("percent"))});
+    for (const auto& [comply, n] : m.assessment_summary) {
+      t.row({comply, cell(n), cell(percent_share(static_cast<double>(n), static_cast<double>(m.assessment.size())))});
+    }
   }
   {
     CsvTable t(out, "Self-assessment", {"Code provision", "Code requirement", "Comply: Yes / No", "Evidence", "Commentary / explanation"});
-    for (const auto& row : sa.at("rows").as_array()) {
-      const auto& o = row.as_object();
-      t.row({cell(o.at("provision")), cell(o.at("requirement")), cell(o.at("comply")), cell(o.at("evidence")), cell(o.at("commentary"))});
-    }
+    for (const AssessmentRow& row : m.assessment) t.row({row.provision->id, row.provision->text, row.comply, row.evidence, row.commentary});
   }
   return out;
 }

@@ -6,8 +6,6 @@
 
 #include "evaluate/evaluate_impl.hpp"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <map>
@@ -117,7 +115,7 @@ struct Accumulator {
   uint64_t cases_touching_period = 0;
   std::vector<Rejected> rejected;  // the first max_rejected_listed, by line
   std::string last_rejection;      // the latest reason, for a caller adding one case at a time
-  std::array<StageTallies, 3> stages;  // index 1 and 2
+  std::array<StageTallies, max_event_stage + 1> stages;  // by stage number, from 1
   std::map<std::string, uint64_t> categories;
   std::map<std::string, Tally> refused_by_reason;
   Tally withdrawn;
@@ -145,13 +143,17 @@ class Report::Impl {
   // Reads, evaluates and counts one case into `acc`; never throws for bad input.
   Errc add(std::string_view json, uint64_t line, Accumulator& acc, std::map<std::string, Calendar, std::less<>>& calendars) const;
   void finish();
-  boost::json::object build() const;
 
   RuleSet rules;
   std::optional<Calendar> calendar;
   ReportOptions options;
   std::string catalogue_code;  // the Code of the self-assessment ("hoc-2024")
-  boost::json::object evidence;
+  struct Evidence {
+    std::string comply;  // "Yes", "No", "Partial" or "Noted"
+    std::string evidence;
+    std::string commentary;
+  };
+  std::map<std::string, Evidence, std::less<>> evidence;  // by provision
   std::vector<std::string> evidence_warnings;
 
   Accumulator total;
@@ -159,12 +161,6 @@ class Report::Impl {
   std::string pending_line;  // add_ndjson: a line split across chunks
   uint64_t lines = 0;
   bool finished = false;
-  boost::json::object result;
 };
-
-boost::json::object self_assessment(const Report::Impl& r);
-std::string render_csv(const boost::json::object& report);
-std::string render_html(const boost::json::object& report);
-std::string render_text(const boost::json::object& report);
 
 }  // namespace chc

@@ -4,6 +4,7 @@
 #include "rules/ruleset_impl.hpp"
 
 #include "core/json_util.hpp"
+#include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "embedded_data.hpp"
 
@@ -28,6 +29,17 @@ const Section* Catalogue::section(std::string_view number) const {
     if (s.number == number) return &s;
   }
   return nullptr;
+}
+
+void write_sections(JsonWriter& w, const Catalogue& c) {
+  w.key("sections").begin_array();
+  for (const Section& s : c.sections) {
+    w.begin_object();
+    w.key("number").value(s.number);
+    w.key("title").value(s.title);
+    w.end_object();
+  }
+  w.end_array();
 }
 
 Catalogue parse_catalogue(std::string_view text, const std::string& what) {

@@ -270,7 +270,7 @@ Parsed parse_ruleset(std::string_view text, const std::string& what, Errc code) 
       return p;
     }
     json::only_keys(o, path, {"format", "name", "title", "code_name", "short_name", "description", "version", "catalogue", "received_from",
-                              "received_before", "default_calendar", "ombudsman", "regulator_measures", "direct_to_stage2", "stages",
+                              "received_before", "default_calendar", "ombudsman", "annual_report", "regulator_measures", "direct_to_stage2", "stages",
                               "checks", "vocabulary"});
     r.version = required_string(o, "version", path);
     r.default_calendar = required_string(o, "default_calendar", path);
@@ -297,6 +297,15 @@ Parsed parse_ruleset(std::string_view text, const std::string& what, Errc code) 
     r.words.ombudsman_name = required_string(ombudsman, "name", op);
     r.words.ombudsman_title = required_string(ombudsman, "title", op);
     r.words.ombudsman_contact = string_or_empty(ombudsman, "contact", op);
+    if (const auto* a = json::find(o, "annual_report")) {
+      const json::Path ap = path.key("annual_report");
+      const auto& ao = json::as_object(*a, ap);
+      json::only_keys(ao, ap, {"title", "performance_provision", "self_assessment_note"});
+      r.words.report_title = required_string(ao, "title", ap);
+      r.words.performance_provision = string_or_empty(ao, "performance_provision", ap);
+      r.words.self_assessment_note = string_or_empty(ao, "self_assessment_note", ap);
+    }
+    if (r.words.report_title.empty()) r.words.report_title = "Annual complaints performance report";
     if (const auto* v = json::find(o, "vocabulary")) {
       const json::Path vp = path.key("vocabulary");
       const auto& vo = json::as_object(*v, vp);
@@ -640,14 +649,7 @@ std::string RuleSet::provisions_json() const {
   w.begin_object();
   w.key("rules").value(impl_->name);
   w.key("catalogue").value(c.code);
-  w.key("sections").begin_array();
-  for (const Section& s : c.sections) {
-    w.begin_object();
-    w.key("number").value(s.number);
-    w.key("title").value(s.title);
-    w.end_object();
-  }
-  w.end_array();
+  write_sections(w, c);
   w.key("provisions").begin_array();
   for (const Provision& p : c.provisions) {
     w.begin_object();

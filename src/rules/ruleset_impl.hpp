@@ -95,6 +95,9 @@ struct Vocabulary {
   std::string ombudsman_name;     // "the Housing Ombudsman"
   std::string ombudsman_title;    // "Housing Ombudsman Service"
   std::string ombudsman_contact;  // address, telephone, web
+  std::string report_title;               // "Annual complaints performance and service improvement report"
+  std::string performance_provision;      // where the Code asks for the annual figures ("8.1"), or empty
+  std::string self_assessment_note;       // what the Code says of publishing the self-assessment, or empty
   std::vector<Term> letter_items;
   std::vector<Term> exclusion_reasons;
   std::vector<Term> decisions;
@@ -176,6 +179,10 @@ class RuleSet::Impl {
 // The provision catalogue compiled in under `name` ("hoc-2024"), read once;
 // Errc::unknown_name when there is none.
 std::shared_ptr<const Catalogue> builtin_catalogue(std::string_view name);
+class JsonWriter;
+// "sections": [{"number", "title"}, ...], as provisions and report JSON both give them.
+void write_sections(JsonWriter& w, const Catalogue& c);
+
 // A catalogue document (data/provisions format), checked.
 Catalogue parse_catalogue(std::string_view text, const std::string& what);
 
