@@ -13,6 +13,7 @@
 #include "core/london_time.hpp"
 #include "evaluate/evaluate_impl.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -21,12 +22,21 @@
 #include <new>
 #include <streambuf>
 #include <string>
+#include <type_traits>
 
 // Every handle starts with a tag naming its type, so a handle of the wrong
 // type (easy to pass through ctypes' void pointers) is an error, not undefined
 // behaviour. Freeing clears the tag; that catches many uses after free in
 // practice, but reading freed memory stays undefined and is never promised.
 static_assert(std::string_view(CHC_VERSION_STRING) == CHC_LIBRARY_VERSION, "chc.h's CHC_VERSION_STRING must be the project's version");
+
+// The first published size of each versioned options struct. Callers built
+// against it pass it for ever; a field appended later is read only when
+// `size` reaches past its offset, so these sizes never change.
+constexpr uint32_t evaluate_options_v1_size = offsetof(chc_evaluate_options, flags) + sizeof(uint32_t);
+constexpr uint32_t report_options_v1_size = offsetof(chc_report_options, compliance_threshold) + sizeof(double);
+static_assert(evaluate_options_v1_size == 8, "chc_evaluate_options v1 is 8 bytes everywhere");
+static_assert(sizeof(void*) != 8 || report_options_v1_size == 72, "chc_report_options v1 is 72 bytes on LP64 platforms");
 
 namespace {
 constexpr uint64_t tag_of(const char (&name)[9]) {
@@ -390,7 +400,9 @@ int chc_evaluate_ex(char** out_json, const chc_ruleset* rules, const chc_calenda
   CHC_REQUIRE(case_json);
   chc::EvaluationJsonOptions json_options;
   if (options) {
-    if (options->size < 8) return fail(CHC_E_INVALID, "options->size: smaller than the first chc_evaluate_options (8 bytes)");
+    if (options->size < evaluate_options_v1_size) {
+      return fail(CHC_E_INVALID, "options->size: smaller than the first chc_evaluate_options (8 bytes)");
+    }
     if (options->flags & ~(CHC_EVALUATE_EXPLAIN | CHC_EVALUATE_ECHO_CASE)) {
       return fail(CHC_E_INVALID, "options->flags: unknown flag bits");
     }
@@ -414,8 +426,12 @@ int chc_report_begin(chc_report** out, const chc_ruleset* rules, const chc_calen
   CHC_REQUIRE_HANDLE(rules);
   CHC_OPTIONAL_HANDLE(cal);
   CHC_REQUIRE(options);
-  constexpr uint32_t first_version_size = static_cast<uint32_t>(sizeof(chc_report_options));
-  if (options->size < first_version_size) return fail(CHC_E_INVALID, "options->size: smaller than chc_report_options (use CHC_REPORT_OPTIONS_INIT)");
+  if (options->size < report_options_v1_size) {
+    return fail(CHC_E_INVALID, "options->size: smaller than the first chc_report_options (use CHC_REPORT_OPTIONS_INIT)");
+  }
+  if (options->from == 0 && options->to == 0) {
+    return fail(CHC_E_INVALID, "options->from, options->to: the period is required (CHC_REPORT_OPTIONS_INIT leaves it unset)");
+  }
   constexpr uint32_t known_flags =
       CHC_REPORT_EXTENSIONS_ORIGINAL_ONLY | CHC_REPORT_EXCLUDE_WITHDRAWN | CHC_REPORT_INCLUDE_NOT_ACCEPTED | CHC_REPORT_DRILL_DOWN;
   if (options->flags & ~known_flags) return fail(CHC_E_INVALID, "options->flags: unknown flag bits");

@@ -361,7 +361,8 @@ typedef struct chc_report chc_report;
 #define CHC_REPORT_DRILL_DOWN 8u               /* keep the case ids behind every figure, not only the exceptions */
 
 /** Options for chc_report_begin. Set `size` with CHC_REPORT_OPTIONS_INIT;
- * fields are only ever appended. `from` and `to` (inclusive) are required:
+ * fields are only ever appended, and chc reads only the fields `size`
+ * covers (the first version ends at compliance_threshold: 72 bytes on LP64). `from` and `to` (inclusive) are required:
  * a TSM reporting year is 1 April to 31 March. Counts of homes are 0 when not
  * given. `landlord` and `evidence_json` may be NULL; the strings are copied. */
 typedef struct chc_report_options {
@@ -386,8 +387,9 @@ typedef struct chc_report_options {
 /** Starts a report. `cal` may be NULL (each case's "calendar", else the rule
  * set's default). `rules` and `cal` must outlive the report.
  * Ownership: *out belongs to the caller; free it with chc_report_free().
- * Errors: CHC_E_NULL (out, rules, options), CHC_E_INVALID (size, flags, a
- * period ending before it starts), CHC_E_RANGE, CHC_E_JSON / CHC_E_SCHEMA
+ * Errors: CHC_E_NULL (out, rules, options), CHC_E_INVALID (a size smaller
+ * than the first version's, unknown flags, no period given, a period ending
+ * before it starts), CHC_E_RANGE, CHC_E_JSON / CHC_E_SCHEMA
  * (the evidence file, naming the field). */
 CHC_API int chc_report_begin(chc_report **out, const chc_ruleset *rules, const chc_calendar *cal,
                              const chc_report_options *options);

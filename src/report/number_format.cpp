@@ -1,61 +1,74 @@
 // SPDX-License-Identifier: MIT
+// Numbers as people in the UK write them, through ICU's NumberFormatter
+// (en-GB): grouping, fixed or shortest decimals, pounds. Formatters are
+// built once and are immutable, so renderers on any thread share them.
 #include "report/number_format.hpp"
 
-#include <charconv>
+#include <unicode/currunit.h>
+#include <unicode/numberformatter.h>
+
+#include <array>
+#include <algorithm>
 #include <cmath>
 
 namespace chc::report_format {
 
-std::string grouped(std::string_view s) {
+namespace {
+
+namespace nf = icu::number;
+
+nf::LocalizedNumberFormatter base(bool group) {
+  return nf::NumberFormatter::withLocale(icu::Locale::getUK())
+      .grouping(group ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF)
+      .sign(UNUM_SIGN_NEGATIVE);  // no "-0.0"
+}
+
+std::string format(const nf::LocalizedNumberFormatter& f, double v) {
+  if (!std::isfinite(v)) return std::string(kDash);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString text = f.formatDouble(v, status).toString(status);
+  if (U_FAILURE(status)) return std::string(kDash);
   std::string out;
-  std::size_t start = 0;
-  if (!s.empty() && s[0] == '-') {
-    out += '-';
-    start = 1;
-  }
-  std::size_t dot = s.find('.', start);
-  if (dot == std::string_view::npos) dot = s.size();
-  const std::size_t len = dot - start;
-  for (std::size_t i = 0; i < len; ++i) {
-    if (i != 0 && (len - i) % 3 == 0) out += ',';
-    out += s[start + i];
-  }
-  out.append(s.substr(dot));
+  text.toUTF8String(out);
   return out;
 }
 
-std::string fixed(double v, int decimals, bool group) {
-  if (!std::isfinite(v)) return std::string(kDash);
-  char buf[400];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  std::string s(buf, r.ptr);
-  if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);  // no "-0.0"
-  return group ? grouped(s) : s;
-}
+constexpr int max_decimals = 6;
 
-std::string decimal(double v, int min_decimals) {
-  if (!std::isfinite(v)) return std::string(kDash);
-  if (v == 0) v = 0;  // no "-0"
-  char buf[400];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-  std::string s(buf, r.ptr);
-  std::size_t dot = s.find('.');
-  if (min_decimals > 0) {
-    if (dot == std::string::npos) {
-      dot = s.size();
-      s += '.';
+const nf::LocalizedNumberFormatter& fixed_formatter(int decimals, bool group) {
+  static const auto table = [] {
+    std::array<std::array<nf::LocalizedNumberFormatter, max_decimals + 1>, 2> t;
+    for (int g = 0; g < 2; ++g) {
+      for (int d = 0; d <= max_decimals; ++d) t[static_cast<std::size_t>(g)][static_cast<std::size_t>(d)] = base(g == 1).precision(nf::Precision::fixedFraction(d));
     }
-    const std::size_t have = s.size() - dot - 1;
-    if (have < static_cast<std::size_t>(min_decimals)) s.append(static_cast<std::size_t>(min_decimals) - have, '0');
-  }
-  return grouped(s);
+    return t;
+  }();
+  return table[group ? 1 : 0][static_cast<std::size_t>(std::clamp(decimals, 0, max_decimals))];
 }
 
-std::string count_text(double v) { return v == std::floor(v) && std::fabs(v) < 9e15 ? fixed(v, 0) : decimal(v, 0); }
-std::string money_text(double v) {
-  if (!std::isfinite(v)) return std::string(kDash);
-  const std::string s = fixed(v, 2);
-  return s[0] == '-' ? "-" + std::string(kPound) + s.substr(1) : std::string(kPound) + s;
+const nf::LocalizedNumberFormatter& shortest_formatter(int min_decimals) {
+  static const auto table = [] {
+    std::array<nf::LocalizedNumberFormatter, max_decimals + 1> t;
+    for (int d = 0; d <= max_decimals; ++d) t[static_cast<std::size_t>(d)] = base(true).precision(nf::Precision::minFraction(d));
+    return t;
+  }();
+  return table[static_cast<std::size_t>(std::clamp(min_decimals, 0, max_decimals))];
 }
+
+const nf::LocalizedNumberFormatter& pounds() {
+  static const nf::LocalizedNumberFormatter f = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::CurrencyUnit gbp(u"GBP", status);
+    return base(true).unit(gbp).precision(nf::Precision::fixedFraction(2));
+  }();
+  return f;
+}
+
+}  // namespace
+
+std::string fixed(double v, int decimals, bool group) { return format(fixed_formatter(decimals, group), v); }
+std::string decimal(double v, int min_decimals) { return format(shortest_formatter(min_decimals), v); }
+std::string count_text(double v) { return v == std::floor(v) && std::fabs(v) < 9e15 ? fixed(v, 0) : decimal(v, 0); }
+std::string money_text(double v) { return format(pounds(), v); }
 
 }  // namespace chc::report_format

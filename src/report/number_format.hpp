@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Numbers as a report shows them to people: thousands grouped, a fixed
-// number of decimals, money in pounds; shared by the HTML and text renderers.
+// Numbers as a report shows them to people (ICU, en-GB): thousands grouped,
+// a fixed number of decimals, money in pounds; the one number format of the
+// HTML and text renderers.
 #pragma once
 
 #include <string>
@@ -11,8 +12,6 @@ namespace chc::report_format {
 inline constexpr std::string_view kDash = "\xE2\x80\x93";  // –, for a figure that is not computed
 inline constexpr std::string_view kPound = "\xC2\xA3";      // £
 
-// "-1234567.5" -> "-1,234,567.5"
-std::string grouped(std::string_view s);
 // `v` with exactly `decimals` decimals, grouped unless `group` is false.
 std::string fixed(double v, int decimals, bool group = true);
 // `v` exactly as the JSON holds it (shortest round trip), with at least `min_decimals`, grouped.

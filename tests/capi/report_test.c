@@ -13,6 +13,7 @@
  */
 #include <chc/chc.h>
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -235,6 +236,39 @@ static void test_bad_arguments(const chc_ruleset *hoc, const chc_calendar *ew) {
   chc_report_free(NULL);
 }
 
+/* The options struct's promise: a caller built against its first version,
+ * which passes that version's size, keeps working whatever is appended.
+ * The first version ends with compliance_threshold (72 bytes on LP64). */
+static void test_first_version_options(const chc_ruleset *hoc, const chc_calendar *ew) {
+  const uint32_t first_size = (uint32_t)(offsetof(chc_report_options, compliance_threshold) + sizeof(double));
+  chc_report_options options = year_2025(0);
+  chc_report *report = NULL;
+  if (sizeof(void *) == 8) CHECK(first_size == 72);
+  options.size = first_size;
+  CHECK(chc_report_begin(&report, hoc, ew, &options) == CHC_OK);
+  chc_report_free(report);
+  report = NULL;
+  options.size = first_size - 1;
+  CHECK(chc_report_begin(&report, hoc, ew, &options) == CHC_E_INVALID);
+  CHECK_CONTAINS(chc_last_error(), "options->size");
+  CHECK(report == NULL);
+
+  /* The defaults alone leave the required period unset: an error, not a 1970 report. */
+  const chc_report_options defaults = CHC_REPORT_OPTIONS_INIT;
+  CHECK(chc_report_begin(&report, hoc, ew, &defaults) == CHC_E_INVALID);
+  CHECK_CONTAINS(chc_last_error(), "options->from, options->to: the period is required");
+  CHECK(report == NULL);
+
+  chc_evaluate_options evaluate = CHC_EVALUATE_OPTIONS_INIT;
+  char *json = NULL;
+  static const char case_json[] = "{\"id\":\"A\",\"received\":\"2025-06-02\",\"events\":[]}";
+  evaluate.size = 8; /* the first chc_evaluate_options */
+  CHECK(chc_evaluate_ex(&json, hoc, ew, case_json, sizeof case_json - 1, 20250, &evaluate) == CHC_OK);
+  chc_string_free(json);
+  evaluate.size = 7;
+  CHECK(chc_evaluate_ex(&json, hoc, ew, case_json, sizeof case_json - 1, 20250, &evaluate) == CHC_E_INVALID);
+}
+
 int main(void) {
   chc_ruleset *hoc = NULL;
   chc_calendar *ew = NULL;
@@ -246,6 +280,7 @@ int main(void) {
   test_ndjson_chunks_and_rejections(hoc, ew);
   test_csv_register(hoc, ew);
   test_bad_arguments(hoc, ew);
+  test_first_version_options(hoc, ew);
   chc_calendar_free(ew);
   chc_ruleset_free(hoc);
   printf("report_test: %ld checks, %ld failed\n", checks, failures);
