@@ -95,6 +95,7 @@ struct FindingFacts {
   DeadlineState state = DeadlineState::not_applicable;  // timing
   std::optional<ClockEvent> counted_from;     // timing
   ClockUnit unit = ClockUnit::working_days;   // timing, extension
+  Counting counting = Counting::after_event;  // timing: whether the event day was day 1
   std::optional<Date> date;                   // when the event happened
   std::optional<Date> due;                    // the deadline (timing, extension), a remedy's due date
   std::optional<Date> since;                  // timing: day 0; time_limit: the issue date; data: the receipt

@@ -95,15 +95,17 @@ int field_index(const std::array<std::string_view, N>& names, std::string_view k
   return -1;
 }
 
-std::string where(std::string_view base, std::string_view key) { return cat(base, ".", key); }
-
-// "case.events[3].date" (or "case.received" for event -1), rendered only when an error names it.
+// "case.events[3].date" (or "case.received" for event -1), rendered only when
+// an error names it, by the one path renderer (json::Path).
 struct LazyPath {
   int event = -1;
   std::string_view key;
   std::string str() const {
-    const std::string base = event < 0 ? std::string("case") : cat("case.events[", std::to_string(event), "]");
-    return key.empty() ? base : where(base, key);
+    const json::Path root("case");
+    if (event < 0) return key.empty() ? root.str() : root.key(key).str();
+    const json::Path events = root.key("events");
+    const json::Path at = events.index(static_cast<std::size_t>(event));
+    return key.empty() ? at.str() : at.key(key).str();
   }
 };
 

@@ -148,7 +148,7 @@ class Evaluator {
         for (std::size_t k = 0; k < e.letter.size(); ++k) {
           if (Vocabulary::find(rules_.words.letter_items, e.letter[k].id)) continue;
           throw Error(Errc::schema, cat("case.events[", std::to_string(e.index), "].letter[", std::to_string(k), "]: unknown letter item \"",
-                                        e.letter[k].id, "\"", unknown_term(e.letter[k].id, rules_.words.letter_items, "known")));
+                                        e.letter[k].id, "\"", unknown_term(e.letter[k].id, rules_.words.letter_items, "known:")));
         }
       }
     }
@@ -162,7 +162,7 @@ class Evaluator {
       ids.push_back(t.id);
       list += cat(list.empty() ? "" : ", ", t.id);
     }
-    return cat(did_you_mean_suffix(word, ids), " (", lead, ": ", list, ")");
+    return cat(did_you_mean_suffix(word, ids), " (", lead, " ", list, ")");
   }
 
   void day_zero() {
@@ -616,6 +616,7 @@ class Evaluator {
     f.state = d.state;
     f.counted_from = d.from_event;
     f.unit = clock.unit;
+    f.counting = clock.counting;
     f.due = d.due;
     f.since = d.from;
     f.limit = clock.length;

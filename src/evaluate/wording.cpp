@@ -39,26 +39,26 @@ std::string counted_from(const FindingFacts& f) {
   return "?";
 }
 
-std::string timing(const Finding& f, const RuleSetData& rules, Date as_of) {
-  (void)rules;
+std::string timing(const Finding& f, Date as_of) {
   const FindingFacts& x = f.facts;
   const char* verb = x.deadline == DeadlineKind::acknowledge ? "Acknowledged" : "Responded";
   const std::string limit = x.extension ? cat(std::to_string(x.limit.value_or(0)), " + ", std::to_string(x.extension), " extension")
                                         : std::to_string(x.limit.value_or(0));
   const std::string due = iso(x.due), from = counted_from(x);
+  // "after receipt", or "beginning with the day of receipt" when the event day is day 1.
+  const bool day_one = x.counting == Counting::including_event_day;
+  const std::string since = day_one ? cat("beginning with the day of ", from) : cat("after ", from);
+  const std::string window = cat(limit, " ", unit_words(x.unit), " ", since);
   const int32_t n = x.count.value_or(0);
   switch (x.state) {
     case DeadlineState::met:
-      return cat(verb, " on ", iso(x.date), ", ", units(n, x.unit), " after ", from, "; the limit was ", limit, " (due ", due, ")");
+      return cat(verb, " on ", iso(x.date), ", ", units(n, x.unit), " ", day_one ? cat("counting the day of ", from) : since,
+                 "; the limit was ", limit, " (due ", due, ")");
     case DeadlineState::missed:
-      if (x.date) {
-        return cat(verb, " on ", iso(x.date), ", ", units(n, x.unit), " late: due ", due, " (", limit, " ", unit_words(x.unit), " after ",
-                   from, ")");
-      }
-      return cat("Never done: due ", due, " (", limit, " ", unit_words(x.unit), " after ", from, "), and the complaint moved on without it");
+      if (x.date) return cat(verb, " on ", iso(x.date), ", ", units(n, x.unit), " late: due ", due, " (", window, ")");
+      return cat("Never done: due ", due, " (", window, "), and the complaint moved on without it");
     case DeadlineState::pending: return cat("Not yet due: due ", due, ", ", units(n, x.unit), " from ", as_of.iso());
-    case DeadlineState::overdue:
-      return cat("Overdue: due ", due, " (", limit, " ", unit_words(x.unit), " after ", from, "), ", units(-n, x.unit), " ago on ", as_of.iso());
+    case DeadlineState::overdue: return cat("Overdue: due ", due, " (", window, "), ", units(-n, x.unit), " ago on ", as_of.iso());
     case DeadlineState::not_applicable: return cat("The complaint closed or moved on before this fell due (", due, ")");
   }
   return {};
@@ -227,7 +227,7 @@ std::string stage_name(const RuleSetData& rules, int stage) {
 std::string describe(const Finding& f, const RuleSetData& rules, Date as_of) {
   const FindingFacts& x = f.facts;
   switch (f.kind) {
-    case CheckKind::timing: return timing(f, rules, as_of);
+    case CheckKind::timing: return timing(f, as_of);
     case CheckKind::extension: return extension(f, rules);
     case CheckKind::ombudsman_details: {
       const std::string who = capitalised(rules.words.ombudsman_name) + "'s contact details";

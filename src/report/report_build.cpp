@@ -44,9 +44,11 @@ std::string extension_caps(const RuleSet::Impl& rules) {
     std::string caps;
     r.for_each_clock([&](const StageSpec& s, const ClockSpec& c) {
       if (!c.extension) return;
-      caps += cat(caps.empty() ? "" : ", ", s.name, c.extension->limit ? cat(" up to ", std::to_string(*c.extension->limit)) : " with no fixed limit");
+      const char* unit = c.unit == ClockUnit::working_days ? " working days" : " calendar days";
+      caps += cat(caps.empty() ? "" : ", ", s.name,
+                  c.extension->limit ? cat(" up to ", std::to_string(*c.extension->limit), unit) : " with no fixed limit");
     });
-    caps = caps.empty() ? std::string("no extensions") : caps + " working days";
+    if (caps.empty()) caps = "no extensions";
     out += cat(out.empty() ? "" : "; ", rules.variants.size() > 1 ? cat(r.title, ": ") : std::string(), caps);
   }
   return out;
