@@ -96,6 +96,7 @@ class Evaluator {
     check_log_order_within_stages();
     for (int s = 1; s <= defined_stages_; ++s) stage_deadlines(s);
     case_findings();
+    follow_up_deadlines();
     status();
     next_action();
     out_.stage_started.assign(static_cast<std::size_t>(defined_stages_) + 1, std::nullopt);
@@ -795,6 +796,30 @@ class Evaluator {
     } else {
       out_.status = CaseStatus::awaiting_acknowledgement;
     }
+  }
+
+  // Remedies and outstanding actions with a date are deadlines too, whatever
+  // the rule set checks: their state is a fact of the log (7.3 judges it in 2024).
+  void follow_up_deadlines() {
+    auto add = [&](const Remedy& r, DeadlineKind kind, const std::string& provision) {
+      const Event& o = *r.offered;
+      if (!o.due) return;
+      Deadline d;
+      d.name = deadline_kind_name(kind);
+      d.kind = kind;
+      d.provision = provision;
+      d.stage = 0;
+      d.from = o.date;
+      d.working_days = o.due >= o.date ? cal_.count_working_days(o.date, *o.due) : 0;
+      d.due = o.due;
+      d.original_due = o.due;
+      d.met = r.completed ? std::optional<Date>(r.completed->date) : std::nullopt;
+      d.state = state_of(*o.due, r.completed, std::nullopt);
+      if (d.state == DeadlineState::pending || d.state == DeadlineState::overdue) d.working_days_remaining = cal_.count_working_days(as_of_, *o.due);
+      out_.deadlines.push_back(std::move(d));
+    };
+    for (const Remedy& r : remedies_) add(r, DeadlineKind::remedy, rules_.remedy_provision);
+    for (const Remedy& a : actions_) add(a, DeadlineKind::action, {});
   }
 
   void next_action() {

@@ -228,8 +228,8 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
       if (s >= 1 && s <= max_event_stage && !ev.decision.empty()) acc.stages[static_cast<std::size_t>(s)].decisions[ev.decision]++;
     }
   }
-  for (const Finding& f : e.findings) {
-    if (f.kind == CheckKind::remedy && f.facts.detail == FindingDetail::remedy_overdue) acc.remedies_overdue.add(id, true);
+  for (const Deadline& d : e.deadlines) {
+    if (d.kind == DeadlineKind::remedy && d.state == DeadlineState::overdue) acc.remedies_overdue.add(id, true);
   }
 
   const int stages = static_cast<int>(rules.impl().select(c->received).stages.size());
