@@ -203,7 +203,7 @@ TEST_CASE("a 2019-20 copy leaves the 2020 early May holiday on 8 May, labelled a
   CHECK(standing[0].source == HolidaySource::imported);
 }
 
-TEST_CASE("an earlier import's one-off survives an older copy; a newer copy moves a standing day", "[govuk][conflicts]") {
+TEST_CASE("an earlier import's one-off survives an older copy, and a newer copy moves a standing day", "[govuk][conflicts]") {
   const std::string newer = R"({"scotland": {"division": "scotland", "events": [
       {"title": "Imagined jubilee", "date": "2027-06-07", "notes": "Extra bank holiday", "bunting": true}]}})";
   // The newer document lists only that day for 2027, so 2027's standing days are its to drop (warned).
