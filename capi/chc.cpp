@@ -181,6 +181,11 @@ class MemoryStreamBuffer : public std::streambuf {
 
 chc_calendar* wrap(chc::Calendar cal) { return new chc_calendar{chc_calendar::live_tag, std::move(cal)}; }
 
+chc::Strict strictness(uint32_t flags) { return (flags & CHC_STRICT) ? chc::Strict::yes : chc::Strict::no; }
+chc::ImportConflicts import_conflicts(uint32_t flags) {
+  return (flags & CHC_IMPORT_FILE_WINS) ? chc::ImportConflicts::file_wins : chc::ImportConflicts::keep_newer;
+}
+
 // The array forms, for 32- and 64-bit day numbers. n holds n_count values: count, or 1 for all.
 template <class Day, class Step>
 int add_batch(Day* out, const chc_calendar* cal, const Day* start, const Step* n, size_t n_count, size_t count) {
@@ -264,19 +269,31 @@ int chc_calendar_builtin(chc_calendar** out, const char* name) {
   return guarded([&] { *out = wrap(chc::Calendar::builtin(name)); });
 }
 
-int chc_calendar_from_json(chc_calendar** out, const char* json, size_t len) {
+int chc_calendar_from_json(chc_calendar** out, const char* json, size_t len) { return chc_calendar_from_json_ex(out, json, len, 0); }
+
+int chc_calendar_from_json_ex(chc_calendar** out, const char* json, size_t len, uint32_t flags) {
   CHC_REQUIRE(out);
   CHC_REQUIRE(json);
-  return guarded([&] { *out = wrap(chc::Calendar::from_json(std::string_view(json, len))); });
+  if (flags & ~(CHC_STRICT | CHC_IMPORT_FILE_WINS)) return fail(CHC_E_INVALID, "flags: unknown flag bits");
+  return guarded([&] {
+    *out = wrap(chc::Calendar::from_json(std::string_view(json, len), strictness(flags), import_conflicts(flags)));
+  });
 }
 
 int chc_calendar_import_govuk(chc_calendar** out, const chc_calendar* base, const char* json, size_t len,
                               const char* data_version) {
+  return chc_calendar_import_govuk_ex(out, base, json, len, data_version, 0);
+}
+
+int chc_calendar_import_govuk_ex(chc_calendar** out, const chc_calendar* base, const char* json, size_t len,
+                                 const char* data_version, uint32_t flags) {
   CHC_REQUIRE(out);
   CHC_REQUIRE_HANDLE(base);
   CHC_REQUIRE(json);
+  if (flags & ~(CHC_STRICT | CHC_IMPORT_FILE_WINS)) return fail(CHC_E_INVALID, "flags: unknown flag bits");
   return guarded([&] {
-    *out = wrap(base->cal.with_govuk_import(std::string_view(json, len), data_version ? data_version : ""));
+    *out = wrap(base->cal.with_govuk_import(std::string_view(json, len), data_version ? data_version : "",
+                                            import_conflicts(flags), strictness(flags)));
   });
 }
 

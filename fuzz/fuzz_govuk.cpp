@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // GOV.UK bank-holidays.json imports on any bytes, over a built-in division;
-// an import that succeeds never loses a year the document does not cover.
+// an import that succeeds never loses a year the document does not cover,
+// under any conflict policy.
 #include "fuzz_support.hpp"
 
 namespace {
@@ -31,6 +32,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const auto b = fuzz::parse_output(before.text, "holidays"), a = fuzz::parse_output(after.text, "holidays");
       fuzz::require(b.at("holidays") == a.at("holidays"), "an import keeps the years it does not list", after.text);
     }
+    // The other policies on the same document: file_wins builds whenever the
+    // default does; strict builds, or refuses what it may have misread with CHC_E_SCHEMA.
+    chc_calendar* file_wins = nullptr;
+    chc_calendar* strict = nullptr;
+    fuzz::require(chc_calendar_import_govuk_ex(&file_wins, base(), json.data(), json.size(), version.c_str(),
+                                               CHC_IMPORT_FILE_WINS) == CHC_OK,
+                  "file_wins builds whenever the default does", chc_last_error());
+    const int strict_rc = chc_calendar_import_govuk_ex(&strict, base(), json.data(), json.size(), version.c_str(), CHC_STRICT);
+    fuzz::require(strict_rc == CHC_OK || strict_rc == CHC_E_SCHEMA, "strict refuses only with CHC_E_SCHEMA", chc_last_error());
+    chc_calendar_free(file_wins);
+    chc_calendar_free(strict);
     FuzzedDataProvider rest(data, size);
     fuzz::exercise_calendar(imported, rest);
   } else {

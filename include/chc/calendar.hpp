@@ -71,6 +71,7 @@ struct Holiday {
   std::string notes;                   // the official notes, if any ("Substitute day")
   std::optional<Date> substitute_for;  // a substitute day: the weekend date it replaces
   std::optional<Date> substituted_by;  // a holiday's weekend date: the substitute day observed instead
+  std::string reference;               // where chc's data documents it ("HC Deb 19 January 1977 ..."), if it does
 };
 
 // A non-working day and every reason for it (a landlord closure can fall on a
@@ -78,6 +79,27 @@ struct Holiday {
 struct NonWorkingDay {
   Date date;
   std::vector<Holiday> reasons;  // never empty; the first is the main reason
+};
+
+// Who wins when a GOV.UK document would remove or move a day the calendar
+// already has (docs/calendars.md, "GOV.UK import"): keep_newer keeps the
+// calendar's one-offs (a copy without them predates their announcement) and
+// takes the document's word on standing days; file_wins takes the document's
+// days for every year it lists.
+enum class ImportConflicts : uint8_t { keep_newer, file_wins };
+
+// What one GOV.UK import did (CalendarInfo::imports, "imports" in the info JSON).
+struct GovukImport {
+  std::string source;        // "bank-holidays.json" (with_govuk_import) or "calendar.govuk"
+  std::string division;
+  int first_year = 0;        // the years the document lists for the division
+  int last_year = 0;
+  std::string data_version;  // the version given for the document, or one derived from its content
+  std::size_t days = 0;      // the division's listed days read
+  std::size_t conflicts = 0; // days the calendar had that the document would remove or move
+  std::size_t kept = 0;      // of those, the calendar's day was kept
+  std::size_t overridden = 0;  // of those, the document's version was used
+  ImportConflicts policy = ImportConflicts::keep_newer;
 };
 
 struct CalendarInfo {
@@ -88,7 +110,9 @@ struct CalendarInfo {
   Date first_day;              // 1900-01-01
   Date last_day;               // 2199-12-31
   uint8_t working_week = 0;    // bit (ISO weekday - 1) set for working weekdays
-  std::vector<std::string> warnings;  // e.g. unknown JSON keys, closures on weekends
+  std::vector<std::string> warnings;  // near-miss keys, unknown keys, import conflicts, closures on weekends
+  Date verified_from;          // bank holidays before this day are not verified against a published list
+  std::vector<GovukImport> imports;   // GOV.UK documents merged in, oldest first
 };
 
 namespace detail {
@@ -126,14 +150,23 @@ class Calendar {
   //                 {"from": "2025-12-29", "to": "2025-12-31", "name": ...}],
   //    "removed": ["2026-05-04"], "govuk": {<a GOV.UK bank-holidays.json document>},
   //    "data_version": "..."}
+  // A key that is nearly a known one ("closure", "Working-Week") is a warning
+  // in info().warnings naming both; under Strict::yes it, and every import
+  // conflict of "govuk", is Error(Errc::schema) with the same words instead.
+  // `conflicts` (or "govuk_conflicts": "file_wins") decides import conflicts.
   // Throws Error(Errc::json | schema | date | range | unknown_name).
-  static Calendar from_json(std::string_view json);
+  static Calendar from_json(std::string_view json, Strict strict = Strict::no,
+                            ImportConflicts conflicts = ImportConflicts::keep_newer);
 
   // A copy of this calendar with a GOV.UK bank-holidays.json document merged in:
-  // each year the document covers for this calendar's division replaces that
-  // year's bank holidays; every other year is kept as it was (the live feed
-  // has dropped old years before; chc never forgets them).
-  Calendar with_govuk_import(std::string_view govuk_json, std::string_view data_version = {}) const;
+  // each year the document covers for this calendar's division takes the
+  // document's days; every other year is kept as it was (the live feed
+  // has dropped old years before; chc never forgets them). A day the
+  // calendar has in those years that the document would remove or move is a
+  // conflict: each is a warning in info().warnings (Error(Errc::schema) under
+  // Strict::yes), resolved by `conflicts`, and counted in info().imports.
+  Calendar with_govuk_import(std::string_view govuk_json, std::string_view data_version = {},
+                             ImportConflicts conflicts = ImportConflicts::keep_newer, Strict strict = Strict::no) const;
 
   // Inline: the tables are read through pointers the Calendar holds, so the
   // hot calls cost a couple of loads and never a function call.
@@ -168,6 +201,11 @@ class Calendar {
   std::vector<NonWorkingDay> explain(Date from, Date to) const;
   // The reasons `day` is not a working day (empty for a working day).
   std::vector<Holiday> reasons(Date day) const;
+  // What a caller should know about answers between `from` and `to` (either
+  // order): a warning when they reach before info().verified_from, where the
+  // bank holidays are chc's best reading of the rules and the sourced
+  // history, not a published list. Empty otherwise.
+  std::vector<std::string> range_warnings(Date from, Date to) const;
 
   CalendarInfo info() const;
   const std::string& name() const;

@@ -158,14 +158,30 @@ CHC_API int chc_calendar_builtin(chc_calendar **out, const char *name);
  *    "govuk": { ...a GOV.UK bank-holidays.json document... },
  *    "data_version": "acme-2025-11"}
  * Only "base" is required. "govuk" replaces the bank holidays of exactly the
- * years the document lists for the base division and keeps every other year.
- * Unknown fields are ignored and reported by chc_calendar_info_json().
+ * years the document lists for the base division and keeps every other year,
+ * with the conflict rule of chc_calendar_import_govuk_ex.
+ * A key nearly a known one ("closure", "Working-Week") is a warning naming
+ * both (`calendar: "closure": did you mean "closures"?`); other unknown
+ * fields are ignored. Both are reported in chc_calendar_info_json()'s
+ * "warnings"; chc_calendar_from_json_ex with CHC_STRICT refuses near-misses.
  * Ownership: *out belongs to the caller; free it with chc_calendar_free().
  * Errors: CHC_E_NULL (out, json), CHC_E_JSON, CHC_E_SCHEMA, CHC_E_DATE, CHC_E_RANGE,
  * CHC_E_UNKNOWN_NAME, CHC_E_INVALID (an empty working week, a closure ending
  * before it starts), CHC_E_LIMIT (documents over 16 MiB, over 110,000 listed
  * days, JSON nested over 64 levels). */
 CHC_API int chc_calendar_from_json(chc_calendar **out, const char *json, size_t len);
+
+/* A flag of chc_calendar_import_govuk_ex and chc_calendar_from_json_ex: where
+ * a GOV.UK document would remove or move a day the calendar already has, the
+ * document's days are used (by default the calendar's one-offs are kept). */
+#define CHC_IMPORT_FILE_WINS 0x1u
+
+/** chc_calendar_from_json with `flags`: CHC_STRICT makes each warning about
+ * input chc may have misread (a near-miss key, a conflict of the "govuk"
+ * import) CHC_E_SCHEMA with the warning's words; CHC_IMPORT_FILE_WINS as for
+ * chc_calendar_import_govuk_ex. Errors: as chc_calendar_from_json, and
+ * CHC_E_INVALID for any other flag bit. */
+CHC_API int chc_calendar_from_json_ex(chc_calendar **out, const char *json, size_t len, uint32_t flags);
 
 /** A new calendar: `base` with a GOV.UK bank-holidays.json document merged in
  * (the same rule as the "govuk" field above). `data_version` may be NULL.
@@ -176,6 +192,19 @@ CHC_API int chc_calendar_from_json(chc_calendar **out, const char *json, size_t 
  * CHC_E_LIMIT (data_version over 256 bytes). */
 CHC_API int chc_calendar_import_govuk(chc_calendar **out, const chc_calendar *base, const char *json, size_t len,
                                       const char *data_version);
+
+/** chc_calendar_import_govuk with `flags`. A day `base` has in a year the
+ * document lists that the document would remove or move (an older copy
+ * without a one-off chc knows, such as Scotland's 15 June 2026) is a
+ * conflict: each is a warning in chc_calendar_info_json()'s "warnings",
+ * counted in its "imports". By default the calendar's one-offs win (a copy
+ * without one predates its announcement) and the document wins for standing
+ * and substitute days; CHC_IMPORT_FILE_WINS takes the document's days for
+ * every conflict; CHC_STRICT makes any conflict (and any near-miss key)
+ * CHC_E_SCHEMA listing the days. chc_calendar_import_govuk is this with flags 0.
+ * Errors: as chc_calendar_import_govuk, and CHC_E_INVALID for any other flag bit. */
+CHC_API int chc_calendar_import_govuk_ex(chc_calendar **out, const chc_calendar *base, const char *json, size_t len,
+                                         const char *data_version, uint32_t flags);
 
 /** Releases a calendar. NULL is fine. No other thread may still be using it. */
 CHC_API void chc_calendar_free(chc_calendar *cal);
@@ -238,7 +267,11 @@ CHC_API int chc_calendar_count_working_days_batch64(int32_t *out, const chc_cale
  *                  "kind": "standing", "source": "official"}, ...]}
  *   kind is standing, substitute, one_off or landlord_closure; source is
  *   rules, official, imported or landlord; optional "notes",
- *   "substitute_for" (the weekend date a substitute replaces).
+ *   "substitute_for" (the weekend date a substitute replaces) and
+ *   "reference" (where chc's data sources the day, e.g. a Hansard answer).
+ *   Both answers carry "warnings": one when the range reaches before the
+ *   calendar's "verified_from" (1995-01-01), where the bank holidays are chc's
+ *   reading of the rules and the sourced history, not a published list.
  * explain_json: every non-working day d with from < d <= to (the days a
  *   deadline counted from `from` skips), each with all its reasons:
  *   {..., "working_days": 5, "skipped": [{"date": "2024-12-21", "weekday": "Saturday",
@@ -247,7 +280,10 @@ CHC_API int chc_calendar_count_working_days_batch64(int32_t *out, const chc_cale
 CHC_API int chc_calendar_holidays_json(char **out, const chc_calendar *cal, chc_day from, chc_day to);
 CHC_API int chc_calendar_explain_json(char **out, const chc_calendar *cal, chc_day from, chc_day to);
 /** {"name", "base", "data_version", "official_through", "rules_checked_from",
- *  "first_day", "last_day", "working_week", "warnings", "memory_bytes"} */
+ *  "verified_from", "first_day", "last_day", "working_week", "warnings",
+ *  "imports", "memory_bytes"}. "imports" lists each GOV.UK document merged in:
+ *  {"source", "division", "first_year", "last_year", "data_version", "days",
+ *   "conflicts", "kept", "overridden", "policy": "keep_newer" or "file_wins"}. */
 CHC_API int chc_calendar_info_json(char **out, const chc_calendar *cal);
 
 /* ------------------------------------------------------------------------ */

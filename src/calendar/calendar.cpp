@@ -115,6 +115,7 @@ std::shared_ptr<const Calendar::Impl> Calendar::Impl::build(CalendarSpec spec) {
   c.official_through_ = spec.official_through;
   c.working_week_ = spec.working_week & 0x7f;
   c.warnings_ = std::move(spec.warnings);
+  c.imports_ = std::move(spec.imports);
   std::sort(spec.removed.begin(), spec.removed.end());
   spec.removed.erase(std::unique(spec.removed.begin(), spec.removed.end()), spec.removed.end());
   c.removed_ = std::move(spec.removed);
@@ -123,7 +124,8 @@ std::shared_ptr<const Calendar::Impl> Calendar::Impl::build(CalendarSpec spec) {
 
   auto to_record = [&](const detail::BankHoliday& h) {
     return Record{h.date.serial(), h.substitute_for ? h.substitute_for->serial() : no_date, no_date,
-                  c.intern(h.name, string_index), c.intern(h.notes, string_index), h.kind, h.source};
+                  c.intern(h.name, string_index), c.intern(h.notes, string_index), c.intern(h.reference, string_index),
+                  h.kind, h.source};
   };
   // The bank-holiday layer: records shared with a base calendar (already
   // interned: the common case of a landlord calendar over a division), or the spec's list.
@@ -155,7 +157,7 @@ std::shared_ptr<const Calendar::Impl> Calendar::Impl::build(CalendarSpec spec) {
     // The standing date a substitute replaces is kept as a reason of its own:
     // explain() names it, and a calendar working that weekend day closes on it too.
     if (r.substitute_for != no_date && in_range(r.substitute_for) && !removed(r.substitute_for)) {
-      c.records_.push_back(Record{r.substitute_for, no_date, r.date, r.name, 0, DayKind::standing, r.source});
+      c.records_.push_back(Record{r.substitute_for, no_date, r.date, r.name, 0, r.reference, DayKind::standing, r.source});
     }
   }
   for (const auto& h : spec.closures) {
@@ -222,6 +224,7 @@ CalendarSpec Calendar::Impl::spec() const {
   s.working_week = working_week_;
   s.removed = removed_;
   s.warnings = warnings_;
+  s.imports = imports_;
   auto to_bank_holiday = [&](const Record& r) {
     detail::BankHoliday h;
     h.date = Date(r.date);
@@ -229,6 +232,7 @@ CalendarSpec Calendar::Impl::spec() const {
     h.source = r.source;
     h.name = strings_[r.name];
     h.notes = strings_[r.notes];
+    h.reference = strings_[r.reference];
     if (r.substitute_for != no_date) h.substitute_for = Date(r.substitute_for);
     return h;
   };
@@ -249,7 +253,7 @@ CalendarSpec Calendar::Impl::spec() const {
 }
 
 Holiday Calendar::Impl::to_holiday(const Record& r) const {
-  Holiday h{Date(r.date), r.kind, r.source, strings_[r.name], strings_[r.notes], std::nullopt, std::nullopt};
+  Holiday h{Date(r.date), r.kind, r.source, strings_[r.name], strings_[r.notes], std::nullopt, std::nullopt, strings_[r.reference]};
   if (r.substitute_for != no_date) h.substitute_for = Date(r.substitute_for);
   if (r.substituted_by != no_date) {
     h.substituted_by = Date(r.substituted_by);
@@ -260,8 +264,8 @@ Holiday Calendar::Impl::to_holiday(const Record& r) const {
 }
 
 CalendarInfo Calendar::Impl::info() const {
-  return CalendarInfo{name_, base_, data_version_, official_through_, Calendar::first_supported_day(),
-                      Calendar::last_supported_day(), working_week_, warnings_};
+  return CalendarInfo{name_,      base_,     data_version_,          official_through_, Calendar::first_supported_day(),
+                      Calendar::last_supported_day(), working_week_, warnings_, detail::verified_from(), imports_};
 }
 
 std::size_t Calendar::Impl::memory_bytes() const {
@@ -271,6 +275,7 @@ std::size_t Calendar::Impl::memory_bytes() const {
                       removed_.capacity() * sizeof(Date);
   for (const auto& s : strings_) bytes += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
   for (const auto& s : warnings_) bytes += sizeof(std::string) + s.capacity();
+  bytes += imports_.capacity() * sizeof(GovukImport);
   return bytes;
 }
 
@@ -352,7 +357,7 @@ std::vector<Holiday> Calendar::reasons(Date day) const {
   }
   if (!in_working_week(impl_->working_week(), day)) {
     const auto source = impl_->working_week() == 0x1f ? HolidaySource::rules : HolidaySource::landlord;
-    out.push_back(Holiday{day, DayKind::weekend, source, weekday_name(day.weekday()), {}, std::nullopt, std::nullopt});
+    out.push_back(Holiday{day, DayKind::weekend, source, weekday_name(day.weekday()), {}, std::nullopt, std::nullopt, {}});
   }
   for (auto& h : weekend_dates) out.push_back(std::move(h));
   return out;
@@ -367,6 +372,16 @@ std::vector<NonWorkingDay> Calendar::explain(Date from, Date to) const {
     if (!is_working_day(d)) out.push_back(NonWorkingDay{d, reasons(d)});
   }
   return out;
+}
+
+std::vector<std::string> Calendar::range_warnings(Date from, Date to) const {
+  detail::check_day(from, "from");
+  detail::check_day(to, "to");
+  const Date first = std::min(from, to);
+  const Date verified = detail::verified_from();
+  if (first >= verified) return {};
+  return {"calendar: " + first.iso() + " is before " + verified.iso() + ": bank holidays of earlier years come from the rules and " +
+          "the sourced history in chc's data, not from a published list, and are not verified (docs/calendars.md)"};
 }
 
 CalendarInfo Calendar::info() const { return impl_->info(); }

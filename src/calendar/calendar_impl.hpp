@@ -36,6 +36,7 @@ struct CalendarSpec {
   std::vector<detail::BankHoliday> closures;       // landlord closures and extra bank holidays, by date
   std::vector<Date> removed;                       // days made working whatever the layers below say; sorted
   std::vector<std::string> warnings;
+  std::vector<GovukImport> imports;
 };
 
 class Calendar::Impl {
@@ -67,6 +68,7 @@ class Calendar::Impl {
     int32_t substituted_by;  // a weekend standing date: the substitute day; else no_date
     uint16_t name;           // index into strings_
     uint16_t notes;
+    uint16_t reference;
     DayKind kind;
     HolidaySource source;
   };
@@ -88,6 +90,7 @@ class Calendar::Impl {
   uint8_t working_week_ = 0;
   std::vector<Date> removed_;
   std::vector<std::string> warnings_;
+  std::vector<GovukImport> imports_;
   std::vector<std::string> strings_;
   std::vector<Record> records_;
   std::vector<Record> removed_records_;  // records on removed days, kept so spec() can rebuild

@@ -6,9 +6,12 @@
 #include "core/json_util.hpp"
 #include "core/text.hpp"
 
+#include <chc/near_miss.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace chc {
@@ -22,24 +25,70 @@ namespace {
 constexpr std::size_t max_listed_days = 110000;
 constexpr std::size_t max_calendar_json_bytes = 16u << 20;
 
-const std::set<std::string_view> known_keys = {"name", "base", "working_week", "closures", "extra_bank_holidays",
-                                               "removed", "govuk", "data_version", "description"};
+using Keys = std::vector<std::string_view>;
+// The keys of each object the calendar format has (docs/calendars.md).
+const Keys calendar_keys = {"name",    "base",  "working_week", "closures",    "extra_bank_holidays",
+                            "removed", "govuk", "data_version", "description", "govuk_conflicts"};
+const Keys named_day_keys = {"date", "from", "to", "name", "notes"};
+const Keys removed_keys = {"date", "name", "notes"};
+const Keys govuk_division_keys = {"division", "events"};
+const Keys govuk_event_keys = {"title", "date", "notes", "bunting"};
+
+// Input chc reads but may have misread (a near-miss key, an import conflict):
+// a warning, or under Strict::yes Error(Errc::schema) with the same words.
+struct Reader {
+  Strict strict;
+  std::vector<std::string>& warnings;
+  void misread(std::string message) const {
+    if (strict == Strict::yes) throw Error(Errc::schema, message);
+    warnings.push_back(std::move(message));
+  }
+};
+
+bool is_known(std::string_view key, const Keys& known) { return std::find(known.begin(), known.end(), key) != known.end(); }
+
+// Each key of `o` that is nearly a known one ("closure") is a misread naming
+// both; any other unknown key is noted when `note_unknown` (the top level) and
+// otherwise left alone, as the format allows.
+void check_keys(const bj::object& o, const Keys& known, const std::string& where, const Reader& reader, bool note_unknown) {
+  for (const auto& kv : o) {
+    const std::string_view key = kv.key();
+    if (is_known(key, known)) continue;
+    if (const auto meant = near_miss(key, known)) {
+      reader.misread(did_you_mean(key, *meant, where));
+    } else if (note_unknown) {
+      reader.warnings.push_back(json::field(where, key) + ": unknown field ignored");
+    }
+  }
+}
+
+// A required member; when it is missing beside a near-miss of it, the error says so.
+const bj::value& require_key(const bj::object& o, std::string_view key, const std::string& path, const Keys& known) {
+  if (const auto* v = json::find(o, key)) return *v;
+  for (const auto& kv : o) {
+    if (near_miss(kv.key(), known) == key) {
+      json::fail(Errc::schema, json::field(path, key), "required field is missing (" + did_you_mean(kv.key(), key) + ")");
+    }
+  }
+  return json::require(o, key, path);
+}
 
 uint8_t parse_working_week(const bj::value& v, const std::string& path) {
-  static constexpr std::string_view names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static const Keys names = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "mon",    "tue",     "wed",       "thu",      "fri",    "sat",      "sun"};
   uint8_t mask = 0;
   const auto& days = json::as_array(v, path);
   for (std::size_t i = 0; i < days.size(); ++i) {
     const std::string item_path = json::element(path, i);
-    std::string name(json::as_string(days[i], item_path));
+    const std::string_view text = json::as_string(days[i], item_path);
+    std::string name(text);
     std::transform(name.begin(), name.end(), name.begin(), [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
-    int found = -1;
-    for (int d = 0; d < 7; ++d) {
-      const auto full = names[d];
-      if (name == full || (name.size() == 3 && full.substr(0, 3) == name)) found = d;
+    const auto found = std::find(names.begin(), names.end(), name);
+    if (found == names.end()) {
+      if (const auto meant = near_miss(text, names)) json::fail(Errc::schema, item_path, did_you_mean(text, *meant));
+      json::fail(Errc::schema, item_path, "\"" + name + "\" is not a weekday (use monday..sunday or mon..sun)");
     }
-    if (found < 0) json::fail(Errc::schema, item_path, "\"" + name + "\" is not a weekday (use monday..sunday or mon..sun)");
-    mask = static_cast<uint8_t>(mask | (1u << found));
+    mask = static_cast<uint8_t>(mask | (1u << ((found - names.begin()) % 7)));
   }
   if (mask == 0) json::fail(Errc::invalid_argument, path, "a working week needs at least one day");
   return mask;
@@ -61,69 +110,176 @@ std::string optional_string(const bj::object& o, std::string_view key, const std
 
 // closures / extra_bank_holidays: [{"date", "name"} | {"from", "to", "name"}]
 void parse_named_days(const bj::value& v, const std::string& path, DayKind kind, std::vector<detail::BankHoliday>& out,
-                      std::size_t& budget) {
+                      std::size_t& budget, const Reader& reader) {
   const auto& items = json::as_array(v, path);
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string item_path = json::element(path, i);
     const auto& o = json::as_object(items[i], item_path);
-    const std::string name(json::as_string(json::require(o, "name", item_path), json::field(item_path, "name")));
+    check_keys(o, named_day_keys, item_path, reader, false);
+    const std::string name(json::as_string(require_key(o, "name", item_path, named_day_keys), json::field(item_path, "name")));
     if (name.empty()) json::fail(Errc::schema, json::field(item_path, "name"), "must not be empty");
     const std::string notes = optional_string(o, "notes", item_path);
     Date from, to;
     if (const auto* d = json::find(o, "date")) {
       from = to = in_range_date(*d, json::field(item_path, "date"));
     } else {
-      from = in_range_date(json::require(o, "from", item_path), json::field(item_path, "from"));
-      to = in_range_date(json::require(o, "to", item_path), json::field(item_path, "to"));
+      from = in_range_date(require_key(o, "from", item_path, named_day_keys), json::field(item_path, "from"));
+      to = in_range_date(require_key(o, "to", item_path, named_day_keys), json::field(item_path, "to"));
       if (to < from) json::fail(Errc::invalid_argument, json::field(item_path, "to"), to.iso() + " is before from " + from.iso());
     }
     const auto days = static_cast<std::size_t>(to - from) + 1;
     if (days > budget) json::fail(Errc::limit, item_path, "calendar lists more than " + std::to_string(max_listed_days) + " days");
     budget -= days;
     for (Date d = from; d <= to; d = d + 1) {
-      out.push_back({d, kind, HolidaySource::landlord, name, notes, std::nullopt});
+      out.push_back({d, kind, HolidaySource::landlord, name, notes, std::nullopt, std::nullopt, {}});
     }
   }
 }
 
-void merge_govuk(CalendarSpec& spec, const bj::value& doc, const std::string& path) {
+ImportConflicts parse_conflicts(const bj::value& v, const std::string& path) {
+  static const Keys names = {"keep_newer", "file_wins"};
+  const std::string_view text = json::as_string(v, path);
+  if (text == names[0]) return ImportConflicts::keep_newer;
+  if (text == names[1]) return ImportConflicts::file_wins;
+  if (const auto meant = near_miss(text, names)) json::fail(Errc::schema, path, did_you_mean(text, *meant));
+  json::fail(Errc::schema, path, "\"" + std::string(text) + "\" is not keep_newer or file_wins");
+}
+
+// "early may bank holiday" for "Early May bank holiday (VE day)": how a
+// document and chc name the same holiday when one of them has moved it.
+std::string holiday_identity(std::string_view title) {
+  std::string out(title.substr(0, title.find('(')));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+  return out;
+}
+
+bool same_holiday(const detail::BankHoliday& a, const detail::BankHoliday& b) {
+  return (a.moved_from && *a.moved_from == b.date) || (b.moved_from && *b.moved_from == a.date) ||
+         holiday_identity(a.name) == holiday_identity(b.name);
+}
+
+std::string describe(const detail::BankHoliday& h, std::string_view division) {
+  return cat(h.date.iso(), " ", h.name, " (", division, ", ", day_kind_name(h.kind), ", ", holiday_source_name(h.source), ")");
+}
+
+const char* policy_name(ImportConflicts policy) { return policy == ImportConflicts::file_wins ? "file_wins" : "keep_newer"; }
+
+// Merges a GOV.UK document into `spec`'s bank holidays: each year it lists for
+// the base division takes the document's days, except where the document would
+// remove or move a day the calendar has (a conflict), which `policy` decides.
+GovukImport merge_govuk(CalendarSpec& spec, const bj::value& doc, const std::string& path, ImportConflicts policy,
+                        const Reader& reader) {
   const auto& root = json::as_object(doc, path);
+  const auto& divisions = detail::division_names();
+  const Keys division_keys(divisions.begin(), divisions.end());
+  check_keys(root, division_keys, path, reader, false);
   const auto* entry = json::find(root, spec.base);
   if (!entry) {
     std::string present;
-    for (const auto& kv : root) present += (present.empty() ? "" : ", ") + std::string(kv.key());
+    std::string hint;
+    for (const auto& kv : root) {
+      present += (present.empty() ? "" : ", ") + std::string(kv.key());
+      if (near_miss(kv.key(), {spec.base}) && hint.empty()) hint = "; " + did_you_mean(kv.key(), spec.base);
+    }
     json::fail(Errc::schema, path, "the document has no \"" + spec.base + "\" division (it has: " +
-                                       (present.empty() ? "nothing" : present) + ")");
+                                       (present.empty() ? "nothing" : present) + hint + ")");
   }
   const std::string entry_path = json::field(path, spec.base);
-  const auto& events =
-      json::as_array(json::require(json::as_object(*entry, entry_path), "events", entry_path), json::field(entry_path, "events"));
+  const auto& entry_object = json::as_object(*entry, entry_path);
+  check_keys(entry_object, govuk_division_keys, entry_path, reader, false);
   const std::string events_path = json::field(entry_path, "events");
+  const auto& events = json::as_array(require_key(entry_object, "events", entry_path, govuk_division_keys), events_path);
   std::map<int, std::vector<detail::ListedHoliday>> by_year;
+  std::set<std::pair<int32_t, std::string>> seen;
+  GovukImport record;
+  record.source = path;
+  record.division = spec.base;
+  record.policy = policy;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const std::string item_path = json::element(events_path, i);
     const auto& o = json::as_object(events[i], item_path);
-    const Date date = json::as_date(json::require(o, "date", item_path), json::field(item_path, "date"));
-    std::string title(json::as_string(json::require(o, "title", item_path), json::field(item_path, "title")));
+    check_keys(o, govuk_event_keys, item_path, reader, false);
+    const Date date = json::as_date(require_key(o, "date", item_path, govuk_event_keys), json::field(item_path, "date"));
+    std::string title(json::as_string(require_key(o, "title", item_path, govuk_event_keys), json::field(item_path, "title")));
     std::string notes = optional_string(o, "notes", item_path);
     if (date < Calendar::first_supported_day() || date > Calendar::last_supported_day()) {
-      spec.warnings.push_back(item_path + ": " + date.iso() + " is outside the supported range and was ignored");
+      reader.warnings.push_back(item_path + ": " + date.iso() + " is outside the supported range and was ignored");
       continue;
     }
-    auto& year = by_year[date.year()];
-    const bool duplicate = std::any_of(year.begin(), year.end(), [&](const auto& l) { return l.date == date && l.title == title; });
-    if (!duplicate) year.push_back({date, std::move(title), std::move(notes)});
+    // A repeated entry counts once (a set, so a document of 16 MiB in one year stays linear-time).
+    if (seen.emplace(date.serial(), title).second) by_year[date.year()].push_back({date, std::move(title), std::move(notes)});
   }
   if (by_year.empty()) json::fail(Errc::schema, events_path, "the document lists no bank holidays for " + spec.base);
-  // Replace exactly the years the document covers; every other year stays.
+  record.first_year = by_year.begin()->first;
+  record.last_year = by_year.rbegin()->first;
+
+  std::map<int, std::vector<detail::BankHoliday>> had;  // the calendar's days in the document's years
+  for (auto& h : spec.bank_holidays) {
+    if (by_year.count(h.date.year())) had[h.date.year()].push_back(std::move(h));
+  }
   std::erase_if(spec.bank_holidays, [&](const detail::BankHoliday& h) { return by_year.count(h.date.year()) != 0; });
+  std::vector<std::string> conflicts;  // described without their resolution, for a strict refusal
+  std::vector<std::string> resolved;
   for (auto& [year, listed] : by_year) {
     std::sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
-    for (auto& h : detail::classify_listed(spec.base, year, listed, HolidaySource::imported)) spec.bank_holidays.push_back(std::move(h));
+    record.days += listed.size();
+    auto incoming = detail::classify_listed(spec.base, year, listed, HolidaySource::imported);
+    const auto& before = had[year];
+    auto listed_on = [](const std::vector<detail::BankHoliday>& list, Date d) {
+      return std::any_of(list.begin(), list.end(), [&](const detail::BankHoliday& h) { return h.date == d; });
+    };
+    std::vector<bool> dropped(incoming.size(), false), paired(incoming.size(), false);
+    for (const auto& h : before) {
+      if (listed_on(incoming, h.date)) continue;
+      // The document's own day for this holiday, on a date the calendar does not have: a move.
+      std::size_t counterpart = incoming.size();
+      for (std::size_t i = 0; i < incoming.size() && counterpart == incoming.size(); ++i) {
+        if (!paired[i] && !listed_on(before, incoming[i].date) && same_holiday(h, incoming[i])) counterpart = i;
+      }
+      std::string what = counterpart == incoming.size()
+                             ? cat("the document would remove ", describe(h, spec.base), ", which it does not list in ", std::to_string(year))
+                             : cat("the document would move ", describe(h, spec.base), " to ", incoming[counterpart].date.iso(), " (",
+                                   incoming[counterpart].name, ")");
+      ++record.conflicts;
+      // A document without a one-off the calendar has predates its announcement.
+      const bool keep = policy == ImportConflicts::keep_newer && h.kind == DayKind::one_off;
+      if (counterpart != incoming.size()) paired[counterpart] = true;
+      if (keep) {
+        ++record.kept;
+        if (counterpart != incoming.size()) dropped[counterpart] = true;
+        spec.bank_holidays.push_back(h);
+      } else {
+        ++record.overridden;
+      }
+      resolved.push_back(cat(path, ": ", what,
+                             keep ? "; kept the calendar's one-off (a copy without it predates its announcement)"
+                                  : policy == ImportConflicts::file_wins ? "; the document's days used (file_wins)"
+                                                                         : "; the document's days used (the calendar's day is not a one-off)"));
+      conflicts.push_back(std::move(what));
+    }
+    for (std::size_t i = 0; i < incoming.size(); ++i) {
+      if (!dropped[i]) spec.bank_holidays.push_back(std::move(incoming[i]));
+    }
   }
+  if (!conflicts.empty() && reader.strict == Strict::yes) {
+    std::string all;
+    for (const auto& c : conflicts) all += (all.empty() ? "" : "; ") + c;
+    throw Error(Errc::schema, cat(path, ": ", all, " (strict: a GOV.UK import may not remove or move a day the calendar has)"));
+  }
+  for (auto& w : resolved) reader.warnings.push_back(std::move(w));
   std::stable_sort(spec.bank_holidays.begin(), spec.bank_holidays.end(),
                    [](const detail::BankHoliday& a, const detail::BankHoliday& b) { return a.date < b.date; });
-  spec.official_through = std::max(spec.official_through, Date::from_ymd(by_year.rbegin()->first, 12, 31));
+  spec.official_through = std::max(spec.official_through, Date::from_ymd(record.last_year, 12, 31));
+  return record;
+}
+
+// The stamp a document's import adds to a data version: its years, its content, and how conflicts went.
+std::string import_stamp(const GovukImport& record, std::string_view text) {
+  std::string stamp = cat("govuk:", std::to_string(record.first_year), "-", std::to_string(record.last_year), ":",
+                          content_hash(text).substr(0, 12));
+  if (record.conflicts) stamp += cat(":", policy_name(record.policy));
+  return stamp;
 }
 
 }  // namespace
@@ -139,7 +295,7 @@ std::string content_hash(std::string_view text) {
   return buf;
 }
 
-Calendar Calendar::from_json(std::string_view text) {
+Calendar Calendar::from_json(std::string_view text, Strict strict, ImportConflicts conflicts) {
   if (text.size() > max_calendar_json_bytes) {
     throw Error(Errc::limit, "calendar JSON is " + std::to_string(text.size()) + " bytes; the limit is " +
                                  std::to_string(max_calendar_json_bytes));
@@ -147,38 +303,44 @@ Calendar Calendar::from_json(std::string_view text) {
   const bj::value doc = json::parse(text, "calendar JSON");
   const std::string root_path = "calendar";
   const auto& o = json::as_object(doc, root_path);
-  const std::string base(json::as_string(json::require(o, "base", root_path), json::field(root_path, "base")));
+  std::vector<std::string> warnings;
+  const Reader reader{strict, warnings};
+  check_keys(o, calendar_keys, root_path, reader, true);
+  const std::string base_path = json::field(root_path, "base");
+  const std::string_view base = json::as_string(require_key(o, "base", root_path, calendar_keys), base_path);
   if (!detail::is_division(base)) {
     std::string known;
     for (const auto& n : detail::division_names()) known += (known.empty() ? "" : ", ") + n;
-    json::fail(Errc::unknown_name, json::field(root_path, "base"), "unknown division \"" + base + "\" (known: " + known + ")");
+    const auto& names = detail::division_names();
+    if (const auto meant = near_miss(base, Keys(names.begin(), names.end()))) {
+      json::fail(Errc::unknown_name, base_path, did_you_mean(base, *meant) + " (not a division; known: " + known + ")");
+    }
+    json::fail(Errc::unknown_name, base_path, "unknown division \"" + std::string(base) + "\" (known: " + known + ")");
+  }
+  if (const auto* c = json::find(o, "govuk_conflicts"); c && parse_conflicts(*c, json::field(root_path, "govuk_conflicts")) == ImportConflicts::file_wins) {
+    conflicts = ImportConflicts::file_wins;
   }
   const Calendar base_calendar = Calendar::builtin(base);
   CalendarSpec spec;
-  const auto* govuk = json::find(o, "govuk");
-  if (govuk) {
+  std::optional<GovukImport> imported;
+  if (const auto* govuk = json::find(o, "govuk")) {
     spec = base_calendar.impl().spec();
-    merge_govuk(spec, *govuk, json::field(root_path, "govuk"));
+    imported = merge_govuk(spec, *govuk, json::field(root_path, "govuk"), conflicts, reader);
   } else {
-    spec.base = base;
+    spec.base = std::string(base);
     spec.data_version = base_calendar.data_version();
     spec.official_through = base_calendar.info().official_through;
     spec.bank_holidays_from = base_calendar.shared_impl();
   }
   spec.name = optional_string(o, "name", root_path);
-  if (spec.name.empty()) spec.name = base + "+custom";
-  for (const auto& kv : o) {
-    if (!known_keys.count(std::string_view(kv.key()))) {
-      spec.warnings.push_back("calendar." + std::string(kv.key()) + ": unknown field ignored");
-    }
-  }
+  if (spec.name.empty()) spec.name = std::string(base) + "+custom";
   if (const auto* w = json::find(o, "working_week")) spec.working_week = parse_working_week(*w, json::field(root_path, "working_week"));
   std::size_t budget = max_listed_days;
   if (const auto* c = json::find(o, "closures")) {
-    parse_named_days(*c, json::field(root_path, "closures"), DayKind::landlord_closure, spec.closures, budget);
+    parse_named_days(*c, json::field(root_path, "closures"), DayKind::landlord_closure, spec.closures, budget, reader);
   }
   if (const auto* c = json::find(o, "extra_bank_holidays")) {
-    parse_named_days(*c, json::field(root_path, "extra_bank_holidays"), DayKind::one_off, spec.closures, budget);
+    parse_named_days(*c, json::field(root_path, "extra_bank_holidays"), DayKind::one_off, spec.closures, budget, reader);
   }
   if (const auto* r = json::find(o, "removed")) {
     const std::string path = json::field(root_path, "removed");
@@ -187,21 +349,33 @@ Calendar Calendar::from_json(std::string_view text) {
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string item_path = json::element(path, i);
       const bj::value& item = items[i];
-      spec.removed.push_back(item.is_object() ? in_range_date(json::require(item.get_object(), "date", item_path), json::field(item_path, "date"))
-                                              : in_range_date(item, item_path));
+      if (!item.is_object()) {
+        spec.removed.push_back(in_range_date(item, item_path));
+        continue;
+      }
+      check_keys(item.get_object(), removed_keys, item_path, reader, false);
+      spec.removed.push_back(in_range_date(require_key(item.get_object(), "date", item_path, removed_keys), json::field(item_path, "date")));
     }
   }
   for (const auto& c : spec.closures) {
     if (!in_working_week(spec.working_week, c.date)) {
-      spec.warnings.push_back("closure \"" + c.name + "\" on " + c.date.iso() + " falls outside the working week and changes nothing");
+      warnings.push_back("closure \"" + c.name + "\" on " + c.date.iso() + " falls outside the working week and changes nothing");
     }
   }
   const std::string version = optional_string(o, "data_version", root_path);
-  spec.data_version = !version.empty() ? version : spec.data_version + "+" + spec.name + ":" + content_hash(text).substr(0, 12);
+  std::string derived = spec.data_version + "+" + spec.name + ":" + content_hash(text).substr(0, 12);
+  if (imported && imported->conflicts) derived += cat(":", policy_name(imported->policy));
+  spec.data_version = !version.empty() ? version : derived;
+  if (imported) {
+    imported->data_version = spec.data_version;
+    spec.imports.push_back(std::move(*imported));
+  }
+  for (auto& w : warnings) spec.warnings.push_back(std::move(w));
   return Calendar(Impl::build(std::move(spec)));
 }
 
-Calendar Calendar::with_govuk_import(std::string_view govuk_json, std::string_view data_version) const {
+Calendar Calendar::with_govuk_import(std::string_view govuk_json, std::string_view data_version, ImportConflicts conflicts,
+                                     Strict strict) const {
   if (govuk_json.size() > max_calendar_json_bytes) {
     throw Error(Errc::limit, "bank-holidays.json is " + std::to_string(govuk_json.size()) + " bytes; the limit is " +
                                  std::to_string(max_calendar_json_bytes));
@@ -210,9 +384,12 @@ Calendar Calendar::with_govuk_import(std::string_view govuk_json, std::string_vi
   if (data_version.size() > 256) throw Error(Errc::limit, "data_version: longer than 256 bytes");
   const bj::value doc = json::parse(govuk_json, "bank-holidays.json");
   CalendarSpec spec = impl_->spec();
-  merge_govuk(spec, doc, "bank-holidays.json");
-  spec.data_version = !data_version.empty() ? std::string(data_version)
-                                            : spec.data_version + "+govuk:" + content_hash(govuk_json).substr(0, 12);
+  std::vector<std::string> warnings;
+  GovukImport record = merge_govuk(spec, doc, "bank-holidays.json", conflicts, Reader{strict, warnings});
+  record.data_version = !data_version.empty() ? std::string(data_version) : import_stamp(record, govuk_json);
+  spec.data_version = !data_version.empty() ? std::string(data_version) : spec.data_version + "+" + record.data_version;
+  spec.imports.push_back(std::move(record));
+  for (auto& w : warnings) spec.warnings.push_back(std::move(w));
   return Calendar(Impl::build(std::move(spec)));
 }
 
@@ -226,16 +403,24 @@ bj::object holiday_to_json(const Holiday& h) {
   if (!h.notes.empty()) o["notes"] = h.notes;
   if (h.substitute_for) o["substitute_for"] = h.substitute_for->iso();
   if (h.substituted_by) o["substituted_by"] = h.substituted_by->iso();
+  if (!h.reference.empty()) o["reference"] = h.reference;
   return o;
 }
 
 namespace {
+bj::array string_array(const std::vector<std::string>& strings) {
+  bj::array out;
+  for (const auto& s : strings) out.push_back(bj::string(s));
+  return out;
+}
+
 bj::object header(const Calendar& cal, Date from, Date to) {
   bj::object o;
   o["calendar"] = cal.name();
   o["data_version"] = cal.data_version();
   o["from"] = from.iso();
   o["to"] = to.iso();
+  o["warnings"] = string_array(cal.range_warnings(from, to));
   return o;
 }
 }  // namespace
@@ -278,6 +463,7 @@ std::string calendar_info_json(const Calendar& cal) {
   o["data_version"] = info.data_version;
   o["official_through"] = info.official_through.iso();
   o["rules_checked_from"] = detail::rules_checked_from();
+  o["verified_from"] = info.verified_from.iso();
   o["first_day"] = info.first_day.iso();
   o["last_day"] = info.last_day.iso();
   bj::array week;
@@ -285,9 +471,23 @@ std::string calendar_info_json(const Calendar& cal) {
     if ((info.working_week >> d) & 1u) week.push_back(bj::string(weekday_name(static_cast<Weekday>(d + 1))));
   }
   o["working_week"] = std::move(week);
-  bj::array warnings;
-  for (const auto& w : info.warnings) warnings.push_back(bj::string(w));
-  o["warnings"] = std::move(warnings);
+  o["warnings"] = string_array(info.warnings);
+  bj::array imports;
+  for (const GovukImport& g : info.imports) {
+    bj::object i;
+    i["source"] = g.source;
+    i["division"] = g.division;
+    i["first_year"] = g.first_year;
+    i["last_year"] = g.last_year;
+    i["data_version"] = g.data_version;
+    i["days"] = g.days;
+    i["conflicts"] = g.conflicts;
+    i["kept"] = g.kept;
+    i["overridden"] = g.overridden;
+    i["policy"] = policy_name(g.policy);
+    imports.push_back(std::move(i));
+  }
+  o["imports"] = std::move(imports);
   o["memory_bytes"] = cal.memory_bytes();
   return json::serialize(o);
 }

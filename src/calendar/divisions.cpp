@@ -33,6 +33,7 @@ struct Rule {
   enum class Substitute { none, next_free, displace } substitute = Substitute::none;
   int from = INT_MIN;
   int until = INT_MAX;
+  std::string source;  // where the rule is documented, when the data names it
 };
 
 struct OneOff {
@@ -41,6 +42,7 @@ struct OneOff {
   std::string notes;
   std::optional<Date> replaces;
   std::vector<std::string> divisions;  // empty: every division
+  std::string source;
 };
 
 struct Division {
@@ -99,6 +101,7 @@ Rule parse_rule(const json::bj::value& v, const std::string& path) {
   }
   if (const auto* x = json::find(o, "from")) r.from = static_cast<int>(json::as_int(*x, json::field(path, "from")));
   if (const auto* x = json::find(o, "until")) r.until = static_cast<int>(json::as_int(*x, json::field(path, "until")));
+  if (const auto* x = json::find(o, "source")) r.source = json::as_string(*x, json::field(path, "source"));
   return r;
 }
 
@@ -129,6 +132,7 @@ Data load() {
     x.name = json::as_string(json::require(o, "name", path), json::field(path, "name"));
     if (const auto* n = json::find(o, "notes")) x.notes = json::as_string(*n, json::field(path, "notes"));
     if (const auto* r = json::find(o, "replaces")) x.replaces = json::as_date(*r, json::field(path, "replaces"));
+    if (const auto* r = json::find(o, "source")) x.source = json::as_string(*r, json::field(path, "source"));
     if (const auto* ds = json::find(o, "divisions")) {
       for (const auto& dv : json::as_array(*ds, json::field(path, "divisions"))) {
         x.divisions.emplace_back(json::as_string(dv, json::field(path, "divisions")));
@@ -212,10 +216,11 @@ bool is_division(std::string_view name) {
 const std::string& builtin_data_version() { return data().data_version; }
 Date builtin_official_through() { return data().official_through; }
 int rules_checked_from() { return data().rules_checked_from; }
+Date verified_from() { return Date::from_ymd(data().rules_checked_from, 1, 1); }
 
 const std::vector<ListedHoliday>& official_list(std::string_view name) { return division(name).official; }
 
-std::vector<BankHoliday> rule_holidays(std::string_view division_name, int year) {
+std::vector<BankHoliday> rule_holidays(std::string_view division_name, int year, bool one_offs) {
   const Division& div = division(division_name);
   struct Placed {
     BankHoliday holiday;
@@ -227,15 +232,16 @@ std::vector<BankHoliday> rule_holidays(std::string_view division_name, int year)
   for (const Rule& r : div.rules) {
     const auto d = rule_date(r, year);
     if (!d) continue;
-    Placed p{{*d, DayKind::standing, HolidaySource::rules, r.name, {}, {}}, r.substitute, r.type == Rule::Type::fixed};
+    Placed p{{*d, DayKind::standing, HolidaySource::rules, r.name, {}, {}, {}, r.source}, r.substitute, r.type == Rule::Type::fixed};
     (r.substitute != Rule::Substitute::none && d->is_weekend() ? on_weekend : placed).push_back(std::move(p));
   }
   for (const OneOff& x : data().one_offs) {
-    if (x.date.year() != year || !applies_to(x, division_name)) continue;
+    if (!one_offs || x.date.year() != year || !applies_to(x, division_name)) continue;
     if (x.replaces) {
       std::erase_if(placed, [&](const Placed& p) { return p.holiday.date == *x.replaces; });
     }
-    placed.push_back({{x.date, DayKind::one_off, HolidaySource::rules, x.name, x.notes, {}}, Rule::Substitute::none, false});
+    placed.push_back({{x.date, DayKind::one_off, HolidaySource::rules, x.name, x.notes, {}, x.replaces, x.source},
+                      Rule::Substitute::none, false});
   }
   std::stable_sort(on_weekend.begin(), on_weekend.end(),
                    [](const Placed& a, const Placed& b) { return a.holiday.date < b.holiday.date; });
@@ -275,16 +281,28 @@ std::vector<BankHoliday> rule_holidays(std::string_view division_name, int year)
 std::vector<BankHoliday> classify_listed(std::string_view division_name, int year, const std::vector<ListedHoliday>& listed,
                                          HolidaySource source) {
   const auto generated = rule_holidays(division_name, year);
+  std::vector<BankHoliday> standing;  // the rules without one-offs, computed only when needed
   std::vector<BankHoliday> out;
   out.reserve(listed.size());
+  auto on = [](const std::vector<BankHoliday>& list, Date date) {
+    return std::find_if(list.begin(), list.end(), [&](const BankHoliday& g) { return g.date == date; });
+  };
   for (const ListedHoliday& l : listed) {
-    BankHoliday h{l.date, DayKind::one_off, source, l.title, l.notes, {}};
-    const auto match = std::find_if(generated.begin(), generated.end(), [&](const BankHoliday& g) { return g.date == l.date; });
-    if (match != generated.end()) {
+    BankHoliday h{l.date, DayKind::one_off, source, l.title, l.notes, {}, {}, {}};
+    if (const auto match = on(generated, l.date); match != generated.end()) {
       h.kind = match->kind;
       h.substitute_for = match->substitute_for;
-    } else if (l.notes.find("Substitute") != std::string::npos) {
-      h.kind = DayKind::substitute;
+      h.moved_from = match->moved_from;
+    } else {
+      // A list giving a holiday its standing date where a one-off moved it
+      // (an older copy than the announcement) lists a standing day, not a one-off.
+      if (standing.empty()) standing = rule_holidays(division_name, year, false);
+      if (const auto plain = on(standing, l.date); plain != standing.end()) {
+        h.kind = plain->kind;
+        h.substitute_for = plain->substitute_for;
+      } else if (l.notes.find("Substitute") != std::string::npos) {
+        h.kind = DayKind::substitute;
+      }
     }
     out.push_back(std::move(h));
   }

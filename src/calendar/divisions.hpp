@@ -22,6 +22,8 @@ struct BankHoliday {
   std::string name;
   std::string notes;
   std::optional<Date> substitute_for;
+  std::optional<Date> moved_from;  // a one-off that moved a standing holiday: its standing date
+  std::string reference;           // where the data names its source (a Hansard answer, ...)
 };
 
 // An entry of an official list (the compiled-in CSV, or an imported GOV.UK document).
@@ -36,13 +38,18 @@ bool is_division(std::string_view name);
 const std::string& builtin_data_version();
 Date builtin_official_through();
 int rules_checked_from();
+// 1 January of rules_checked_from: days before it are not verified against a published list.
+Date verified_from();
 
 // The bank holidays the rules and the one-off table give `division` in `year`
-// (observed dates, sorted). Throws Error(Errc::unknown_name).
-std::vector<BankHoliday> rule_holidays(std::string_view division, int year);
+// (observed dates, sorted); without the one-offs, what the standing rules
+// alone give. Throws Error(Errc::unknown_name).
+std::vector<BankHoliday> rule_holidays(std::string_view division, int year, bool one_offs = true);
 
-// `listed` (one year of an official list) with each entry's kind and
-// substitute_for taken from the rules when the rules give the same date.
+// `listed` (one year of an official list) with each entry's kind,
+// substitute_for and moved_from taken from the rules when the rules give the
+// same date; a date only the standing rules give (the standing date of a
+// holiday a one-off moved) is standing, not a one-off.
 std::vector<BankHoliday> classify_listed(std::string_view division, int year, const std::vector<ListedHoliday>& listed,
                                          HolidaySource source);
 

@@ -40,9 +40,11 @@ TEST_CASE("England and Wales one-off years", "[rules][one-off]") {
               "2011-04-29 Wedding of Prince William and Catherine Middleton", "2011-05-02 Early May bank holiday",
               "2011-05-30 Spring bank holiday", "2011-08-29 Summer bank holiday", "2011-12-26 Boxing Day",
               "2011-12-27 Christmas Day"});
+  // 1977: the Spring bank holiday moved to Monday 6 June for the Silver
+  // Jubilee holiday on Tuesday 7 June (HC Deb 19 January 1977 vol 924 cc191-3W).
   CHECK(year_of("england-and-wales", 1977) ==
         Lines{"1977-01-03 New Year’s Day", "1977-04-08 Good Friday", "1977-04-11 Easter Monday",
-              "1977-05-30 Spring bank holiday", "1977-06-07 Silver Jubilee of Queen Elizabeth II",
+              "1977-06-06 Spring bank holiday", "1977-06-07 Silver Jubilee of Queen Elizabeth II",
               "1977-08-29 Summer bank holiday", "1977-12-26 Boxing Day", "1977-12-27 Christmas Day"});
 }
 

@@ -21,6 +21,8 @@ MATRIX = REPOSITORY / "docs" / "bad-input.md"
 CODES = {"CHC_OK": 0, "CHC_E_NULL": -1, "CHC_E_INVALID": -2, "CHC_E_JSON": -3, "CHC_E_DATE": -4, "CHC_E_RANGE": -5,
          "CHC_E_OVERFLOW": -6, "CHC_E_UNKNOWN_NAME": -7, "CHC_E_NOMEM": -8, "CHC_E_SCHEMA": -9, "CHC_E_LIMIT": -10,
          "CHC_E_INTERNAL": -11}
+CHC_STRICT = 0x40000000
+CHC_IMPORT_FILE_WINS = 0x1
 MB = 1 << 20
 HUNDRED_MB = 100 * MB
 
@@ -53,6 +55,8 @@ class Raw:
             "chc_calendar_builtin": (c_int, (POINTER(v), s)),
             "chc_calendar_from_json": (c_int, (POINTER(v), s, sz)),
             "chc_calendar_import_govuk": (c_int, (POINTER(v), v, s, sz, s)),
+            "chc_calendar_from_json_ex": (c_int, (POINTER(v), s, sz, c_uint32)),
+            "chc_calendar_import_govuk_ex": (c_int, (POINTER(v), v, s, sz, s, c_uint32)),
             "chc_calendar_free": (None, (v,)),
             "chc_calendar_is_working_day": (c_int, (POINTER(c_int), v, i32)),
             "chc_calendar_add_working_days": (c_int, (POINTER(c_int32), v, i32, i32)),
@@ -169,6 +173,34 @@ def govuk(raw, england, text, version=b"test"):
         raw.chc_calendar_free(out)
         return code, ""
     return code, raw.error()
+
+
+def warnings_of(raw, code, out):
+    """(code, the calendar's warnings one a line) for a calendar just made, freed here; chc_last_error() on failure."""
+    if code != 0:
+        assert not out.value, "a failing call wrote its output"
+        return code, raw.error()
+    try:
+        info_code, info = raw.text("chc_calendar_info_json", out)
+        assert info_code == 0, info
+        return code, "\n".join(json.loads(info)["warnings"])
+    finally:
+        raw.chc_calendar_free(out)
+
+
+def calendar_warnings(raw, text, flags=0):
+    out = c_void_p()
+    return warnings_of(raw, raw.chc_calendar_from_json_ex(byref(out), text, len(text), flags), out)
+
+
+def govuk_warnings(raw, base, text, flags=0):
+    out = c_void_p()
+    return warnings_of(raw, raw.chc_calendar_import_govuk_ex(byref(out), base, text, len(text), None, flags), out)
+
+
+def govuk_copy(name):
+    """A real older GOV.UK bank-holidays.json kept in tests/data/govuk (see the README there)."""
+    return (REPOSITORY / "tests" / "data" / "govuk" / name).read_bytes()
 
 
 def evaluate(raw, code2024, text, as_of=20500):
@@ -342,6 +374,9 @@ def _(raw):
     everything = b'{"from": "1900-01-01", "to": "2199-12-31", "name": "closed"}'  # 109,572 days
     return calendar_json(raw, b'{"base": "england-and-wales", "closures": [' + everything + b", " + everything + b"]}")
 
+@row("calendar-flags-unknown")
+def _(raw): return calendar_warnings(raw, b'{"base": "england-and-wales"}', 1 << 5)
+
 # GOV.UK import --------------------------------------------------------------------------------------------------
 
 @row("govuk-truncated")
@@ -384,6 +419,25 @@ def _(raw):
     out = c_void_p()
     text = govuk_doc([])
     return raw.chc_calendar_import_govuk(byref(out), None, text, len(text), b"v"), raw.error()
+
+@pytest.fixture(scope="module")
+def scotland(raw):
+    cal = raw.handle("chc_calendar_builtin", b"scotland")
+    yield cal
+    raw.chc_calendar_free(cal)
+
+@row("govuk-conflict-kept")
+def _(raw, scotland): return govuk_warnings(raw, scotland, govuk_copy("bank-holidays-2025-08-17.json"))
+
+@row("govuk-conflict-file-wins")
+def _(raw, scotland):
+    return govuk_warnings(raw, scotland, govuk_copy("bank-holidays-2025-08-17.json"), CHC_IMPORT_FILE_WINS)
+
+@row("govuk-conflict-strict")
+def _(raw, scotland): return govuk_warnings(raw, scotland, govuk_copy("bank-holidays-2025-08-17.json"), CHC_STRICT)
+
+@row("govuk-flags-unknown")
+def _(raw, england): return govuk_warnings(raw, england, govuk_doc([]), 1 << 5)
 
 # Rule-set overlay -----------------------------------------------------------------------------------------------
 
@@ -567,6 +621,41 @@ def _(raw, code2024):
 def _(raw, code2024):
     with fresh_report(raw, code2024) as report:
         return raw.text("chc_report_finish", report, 7)
+
+# Near-misses ----------------------------------------------------------------------------------------------------
+
+ACME_TYPO = (b'{"name": "Acme Homes", "base": "england-and-wales",'
+             b' "closure": [{"from": "2025-12-29", "to": "2025-12-31", "name": "Christmas shutdown"}]}')
+BUNTIN = json.dumps({"england-and-wales": {"events": [{"title": "New Year", "date": "2031-01-01", "buntin": True}]}}).encode()
+
+@row("near-miss-calendar-key")
+def _(raw): return calendar_warnings(raw, ACME_TYPO)
+
+@row("near-miss-calendar-key-strict")
+def _(raw): return calendar_warnings(raw, ACME_TYPO, CHC_STRICT)
+
+@row("near-miss-calendar-case")
+def _(raw): return calendar_warnings(raw, b'{"base": "scotland", "Working_Week": ["mon"]}')
+
+@row("near-miss-calendar-nested")
+def _(raw):
+    return calendar_warnings(raw, b'{"base": "scotland", "closures": [{"date": "2025-07-04", "name": "x", "note": "y"}]}')
+
+@row("near-miss-calendar-required")
+def _(raw):
+    return calendar_warnings(raw, b'{"base": "scotland", "closures": [{"form": "2025-07-01", "to": "2025-07-04", "name": "x"}]}')
+
+@row("near-miss-calendar-base")
+def _(raw): return calendar_warnings(raw, b'{"base": "Scotland"}')
+
+@row("near-miss-calendar-weekday")
+def _(raw): return calendar_warnings(raw, b'{"base": "scotland", "working_week": ["mnday"]}')
+
+@row("near-miss-govuk-event")
+def _(raw, england): return govuk_warnings(raw, england, BUNTIN)
+
+@row("near-miss-govuk-event-strict")
+def _(raw, england): return govuk_warnings(raw, england, BUNTIN, CHC_STRICT)
 
 # Pointers and handles -------------------------------------------------------------------------------------------
 
