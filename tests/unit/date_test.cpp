@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <climits>
 #include <string>
 
@@ -128,3 +129,18 @@ TEST_CASE("a date written in another order says how to write it", "[date]") {
   CHECK(code_of([] { Date::parse("02/12/2025"); }) == Errc::date);
 }
 
+TEST_CASE("timestamps become Europe/London dates through the public API", "[date]") {
+  // 23:30 UTC is 00:30 the next day in summer (BST, UTC+1) and the same day in winter (GMT).
+  CHECK(chc::london_date("2025-06-13T23:30:00Z") == Date::parse("2025-06-14"));
+  CHECK(chc::london_date("2025-01-13T23:30:00Z") == Date::parse("2025-01-13"));
+  CHECK(chc::london_date("2025-06-14T00:30:00+01:00") == Date::parse("2025-06-14"));
+  CHECK(chc::london_date("2025-06-14") == Date::parse("2025-06-14"));
+  CHECK(code_of([] { chc::london_date("2025-06-14T00:30:00"); }) == Errc::date);
+  // Today in London is today's UTC date or the day after (never more than an hour apart).
+  const auto utc_today = [] {
+    return static_cast<int32_t>(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count());
+  };
+  const int32_t before = utc_today(), london = chc::london_today().serial(), after = utc_today();
+  CHECK(london >= before);
+  CHECK(london <= after + 1);
+}
