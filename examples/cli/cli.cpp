@@ -9,7 +9,7 @@
 #include "core/london_time.hpp"
 #include "evaluate/evaluate_impl.hpp"
 
-#include "generator.hpp"
+#include <chc/generator.hpp>
 
 #include <chc/evaluate.hpp>
 #include <chc/report.hpp>
@@ -332,7 +332,7 @@ int cmd_provisions(const Args& args, std::ostream& out) {
 int cmd_generate(const Args& args, std::ostream& out) {
   args.allow({"count", "seed", "from", "to", "as-of", "calendar"});
   need_positional(args, 0, "generate --count N [--seed S] [--from DATE --to DATE] [--as-of DATE]");
-  generator::Options options;
+  CaseGeneratorOptions options;
   const int32_t count = int_arg(args.option("count").value_or("1000"), "--count");
   if (count < 0) throw UsageError("--count must not be negative");
   if (const auto s = args.option("seed")) options.seed = static_cast<uint64_t>(int_arg(*s, "--seed"));
@@ -341,7 +341,7 @@ int cmd_generate(const Args& args, std::ostream& out) {
   options.as_of = args.option("as-of") ? date_arg(*args.option("as-of"), "--as-of") : options.last_received + 30;
   if (options.last_received < options.first_received) throw UsageError("--to is before --from");
   if (const auto c = args.option("calendar")) options.calendar = *c;
-  generator::Generator gen(options);
+  CaseGenerator gen(options);
   std::string line;
   for (int32_t i = 0; i < count; ++i) {
     line.clear();

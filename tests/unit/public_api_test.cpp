@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The public answers the chc command prints (and the C API or Python can
-// return): add/count JSON and evaluate_json.
+// return): add/count JSON, evaluate_json, and the case generator's checks.
 #include "test_support.hpp"
 
 #include <chc/evaluate.hpp>
+#include <chc/generator.hpp>
 #include <chc/rules.hpp>
 
 #include <boost/json.hpp>
@@ -13,6 +14,19 @@
 
 using namespace chc;
 using chc::test::d;
+
+namespace {
+
+Errc generator_error(const CaseGeneratorOptions& options) {
+  try {
+    CaseGenerator generator(options);
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return Errc::ok;
+}
+
+}  // namespace
 
 TEST_CASE("add and count answer as JSON, names escaped", "[public]") {
   const Calendar cal = Calendar::from_json(
@@ -49,4 +63,27 @@ TEST_CASE("evaluate_json is the evaluation's JSON in one call", "[public]") {
   CHECK(answer.at("next_action").at("due").as_string() == "2025-05-22");
   CHECK(evaluate_json(rules, nullptr, text, d("2025-05-01")) == to_json(evaluate(rules, nullptr, Case::parse(text), d("2025-05-01"))));
   CHECK_THROWS_AS(evaluate_json(rules, nullptr, "{", d("2025-05-01")), Error);
+}
+
+TEST_CASE("the case generator checks its options", "[public]") {
+  CaseGeneratorOptions options;
+  CHECK(generator_error(options) == Errc::ok);
+  options.calendar = "atlantis";
+  CHECK(generator_error(options) == Errc::unknown_name);
+  options = {};
+  options.last_received = options.first_received - 1;
+  CHECK(generator_error(options) == Errc::invalid_argument);
+  options = {};
+  options.first_received = d("1850-01-01");
+  CHECK(generator_error(options) == Errc::range);
+  // Ids count from 1 after the prefix; the same seed gives the same records.
+  options = {};
+  options.id_prefix = "X-";
+  CaseGenerator a(options), b(options);
+  std::string first, again;
+  a.next(first);
+  b.next(again);
+  CHECK(first == again);
+  CHECK(boost::json::parse(first).at("id").as_string() == "X-1");
+  CHECK(a.count() == 1);
 }
