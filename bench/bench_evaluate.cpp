@@ -8,8 +8,7 @@
 //
 //   bench_evaluate [--count N] [--threads T]
 #include <chc/chc.h>
-
-#include "generator.hpp"
+#include <chc/generator.hpp>
 
 #include <boost/json.hpp>
 
@@ -60,9 +59,9 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--threads")) threads = static_cast<unsigned>(std::stoul(argv[i + 1]));
   }
 
-  chc::generator::Options options;
+  chc::CaseGeneratorOptions options;
   options.seed = 42;
-  chc::generator::Generator gen(options);
+  chc::CaseGenerator gen(options);
   std::string texts;
   std::vector<std::size_t> offsets{0};
   texts.reserve(count * 700);

@@ -8,8 +8,7 @@
 //
 //   bench_report [--count N] [--file PATH] [--keep]
 #include <chc/report.hpp>
-
-#include "generator.hpp"
+#include <chc/generator.hpp>
 
 #include <boost/json.hpp>
 
@@ -44,12 +43,12 @@ int main(int argc, char** argv) {
   using Clock = std::chrono::steady_clock;
   const auto g0 = Clock::now();
   {
-    chc::generator::Options options;
+    chc::CaseGeneratorOptions options;
     options.seed = 2025;
     options.first_received = chc::Date::parse("2025-01-01");
     options.last_received = chc::Date::parse("2026-03-31");
     options.as_of = chc::Date::parse("2026-04-30");
-    chc::generator::Generator gen(options);
+    chc::CaseGenerator gen(options);
     std::ofstream out(path, std::ios::binary);
     std::string line;
     for (std::size_t i = 0; i < count; ++i) {

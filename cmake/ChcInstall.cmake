@@ -51,9 +51,7 @@ install(TARGETS chc_static
   EXPORT chcStaticTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development)
 
-if(TARGET chc_cli)
-  install(TARGETS chc_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
-endif()
+# The chc command and its manual page (share/man/man1/chc.1): examples/cli/CMakeLists.txt.
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/chc
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}

@@ -232,4 +232,17 @@ class Calendar {
   detail::DayTables tables_;  // a view of impl_'s tables
 };
 
+// JSON answers: the text the C API and the chc command print (docs/calendars.md).
+// Each throws as the call it answers does.
+//   holidays_json            {"calendar", "data_version", "from", "to", "holidays": [...]}
+//   explain_json             {"calendar", "data_version", "from", "to", "working_days", "skipped": [...]}
+//   add_working_days_json    {"calendar", "data_version", "start", "n", "result"}
+//   count_working_days_json  {"calendar", "data_version", "from", "to", "working_days"}
+//   calendar_info_json       CalendarInfo's fields, "rules_checked_from" and "memory_bytes"
+std::string holidays_json(const Calendar& cal, Date from, Date to);
+std::string explain_json(const Calendar& cal, Date from, Date to);
+std::string add_working_days_json(const Calendar& cal, Date start, int32_t n);
+std::string count_working_days_json(const Calendar& cal, Date from, Date to);
+std::string calendar_info_json(const Calendar& cal);
+
 }  // namespace chc

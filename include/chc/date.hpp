@@ -93,4 +93,11 @@ class Date {
   int32_t serial_ = 0;
 };
 
+// Dates in Europe/London (GMT or BST, by ICU's zone data), whatever the
+// machine's time zone, as the C API's chc_today and chc_timestamp_to_day.
+Date london_today();
+// "YYYY-MM-DD" as that day, or an RFC 3339 timestamp as its London date
+// ("2025-06-13T23:30:00Z" is 2025-06-14, 00:30 BST). Throws Error(Errc::date) naming the text.
+Date london_date(std::string_view date_or_timestamp);
+
 }  // namespace chc

@@ -186,4 +186,10 @@ struct EvaluationJsonOptions {
 // `echo` is the case to echo when options.echo_case is set.
 std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options = {}, const Case* echo = nullptr);
 
+// Parse, evaluate and write the JSON in one call: the same text as
+// to_json(evaluate(...)) and the C API's chc_evaluate, by the fast path.
+// Throws as Case::parse and evaluate do.
+std::string evaluate_json(const RuleSet& rules, const Calendar* calendar, std::string_view case_json, Date as_of,
+                          const EvaluationJsonOptions& options = {});
+
 }  // namespace chc

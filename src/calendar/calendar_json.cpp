@@ -45,6 +45,11 @@ struct Reader {
   }
 };
 
+// Strict means every warning is an error: the first one left after reading is raised.
+void refuse_under_strict(Strict strict, const std::vector<std::string>& warnings) {
+  if (strict == Strict::yes && !warnings.empty()) throw Error(Errc::schema, warnings.front() + " (strict: every warning is an error)");
+}
+
 bool is_known(std::string_view key, const Keys& known) { return std::find(known.begin(), known.end(), key) != known.end(); }
 
 // Each key of `o` that is nearly a known one ("closure") is a misread naming
@@ -370,6 +375,7 @@ Calendar Calendar::from_json(std::string_view text, Strict strict, ImportConflic
     imported->data_version = spec.data_version;
     spec.imports.push_back(std::move(*imported));
   }
+  refuse_under_strict(strict, warnings);
   for (auto& w : warnings) spec.warnings.push_back(std::move(w));
   return Calendar(Impl::build(std::move(spec)));
 }
@@ -389,6 +395,7 @@ Calendar Calendar::with_govuk_import(std::string_view govuk_json, std::string_vi
   record.data_version = !data_version.empty() ? std::string(data_version) : import_stamp(record, govuk_json);
   spec.data_version = !data_version.empty() ? std::string(data_version) : spec.data_version + "+" + record.data_version;
   spec.imports.push_back(std::move(record));
+  refuse_under_strict(strict, warnings);
   for (auto& w : warnings) spec.warnings.push_back(std::move(w));
   return Calendar(Impl::build(std::move(spec)));
 }

@@ -10,10 +10,8 @@
 
 namespace chc {
 
+// holidays_json, explain_json and calendar_info_json are declared in <chc/calendar.hpp>.
 boost::json::object holiday_to_json(const Holiday& h);
-std::string holidays_json(const Calendar& cal, Date from, Date to);
-std::string explain_json(const Calendar& cal, Date from, Date to);
-std::string calendar_info_json(const Calendar& cal);
 
 // 64-bit FNV-1a of `text` as 16 hex digits: short, stable content stamps for data versions.
 std::string content_hash(std::string_view text);

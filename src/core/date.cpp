@@ -51,13 +51,56 @@ std::string quoted(std::string_view text) {
   if (text.size() > 40) out += "...";
   return out + "\"";
 }
+
+constexpr const char* month_names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+
+// "2025-12-02 if you meant 2 December 2025", or empty when y-m-d is no day.
+std::string reading(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return {};
+  return Date::from_ymd(y, m, d).iso() + " if you meant " + std::to_string(d) + " " + month_names[m - 1] + " " + std::to_string(y);
+}
+
+// For text that is a date in another order (02/12/2025, 2/12/2025, 2025/12/02,
+// 12-02-2025, 2025-1-5): " (2025-12-02 if you meant 2 December 2025)". Day
+// first is the UK reading; when month first also makes a day, both are given.
+std::string iso_hint(std::string_view text) {
+  int parts[3] = {0, 0, 0}, widths[3] = {0, 0, 0}, count = 0;
+  char separator = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_digit(c)) {
+      if (count == 0) count = 1;
+      if (++widths[count - 1] > 4) return {};
+      parts[count - 1] = parts[count - 1] * 10 + (c - '0');
+    } else if ((c == '/' || c == '-' || c == '.') && count > 0 && count < 3 && widths[count - 1] > 0 &&
+               (separator == 0 || separator == c)) {
+      separator = c;
+      ++count;
+    } else {
+      return {};
+    }
+  }
+  if (count != 3 || widths[2] == 0) return {};
+  std::string first, second;
+  if (widths[0] == 4 && widths[1] <= 2 && widths[2] <= 2) {
+    first = reading(parts[0], parts[1], parts[2]);  // year first is always year-month-day
+  } else if (widths[2] == 4 && widths[0] <= 2 && widths[1] <= 2) {
+    first = reading(parts[2], parts[1], parts[0]);   // day first: the UK reading
+    second = reading(parts[2], parts[0], parts[1]);  // month first
+    if (first == second) second.clear();
+    if (first.empty()) first.swap(second);
+    else if (!second.empty()) first += ", the UK reading; " + second;
+  }
+  return first.empty() ? std::string() : " (" + first + ")";
+}
 }  // namespace
 
 Date Date::parse(std::string_view iso) {
   const bool shape = iso.size() == 10 && iso[4] == '-' && iso[7] == '-' && is_digit(iso[0]) && is_digit(iso[1]) &&
                      is_digit(iso[2]) && is_digit(iso[3]) && is_digit(iso[5]) && is_digit(iso[6]) &&
                      is_digit(iso[8]) && is_digit(iso[9]);
-  if (!shape) throw Error(Errc::date, quoted(iso) + " is not a date in the form YYYY-MM-DD");
+  if (!shape) throw Error(Errc::date, quoted(iso) + " is not a date in the form YYYY-MM-DD" + iso_hint(iso));
   try {
     return from_ymd(digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2));
   } catch (const Error& e) {

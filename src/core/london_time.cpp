@@ -93,6 +93,8 @@ LocalMoment parse_london_moment(std::string_view text) {
   return {Date(static_cast<int32_t>(local_day)), static_cast<int>(local_minutes - local_day * 1440)};
 }
 
+Date london_date(std::string_view date_or_timestamp) { return parse_london_moment(date_or_timestamp).date; }
+
 Date london_today() {
   const double now_ms = ucal_getNow();
   const double local_ms = now_ms + static_cast<double>(london_offset_ms(now_ms));

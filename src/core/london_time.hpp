@@ -19,8 +19,6 @@ struct LocalMoment {
 // converted to the local date and time in Europe/London (GMT or BST, as ICU's
 // zone data says for that instant). Throws Error(Errc::date) naming the text.
 LocalMoment parse_london_moment(std::string_view text);
-
-// Today's date in Europe/London.
-Date london_today();
+// london_today() and london_date() are declared in <chc/date.hpp>.
 
 }  // namespace chc

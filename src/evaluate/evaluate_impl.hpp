@@ -15,9 +15,8 @@ namespace chc {
 Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of, bool keep_calendar,
                          bool word = true);
 
-// Parse, evaluate and serialise in one go, with the case's JSON held in a
-// short-lived arena: the fast path for the C API, the CLI and reports.
-std::string evaluate_json(const RuleSet& rules, const Calendar* calendar, std::string_view case_json, Date as_of,
-                          const EvaluationJsonOptions& options = {});
+// evaluate_json (<chc/evaluate.hpp>) parses, evaluates and serialises in one
+// go, with the case's JSON held in a short-lived arena: the fast path for the
+// C API, the CLI and reports.
 
 }  // namespace chc

@@ -10,8 +10,7 @@
 // threads started; each thread's chc_last_error() must be its own.
 #include <chc/chc.h>
 #include <chc/report.hpp>
-
-#include "generator.hpp"
+#include <chc/generator.hpp>
 
 #include <atomic>
 #include <barrier>
@@ -70,9 +69,9 @@ std::string report_json(const chc_ruleset* rules, const chc_calendar* cal, const
 
 int main() {
   // The register and every expected answer, computed once, single-threaded.
-  chc::generator::Options generate;
+  chc::CaseGeneratorOptions generate;
   generate.seed = 11;
-  chc::generator::Generator generator(generate);
+  chc::CaseGenerator generator(generate);
   std::vector<std::string> cases(kCases);
   for (auto& c : cases) generator.next(c);
   chc_calendar* shared_cal = nullptr;

@@ -60,10 +60,14 @@ TEST_CASE("strict turns a near-miss into a schema error with the same words", "[
   CHECK(error_of([] { Calendar::from_json(acme_typo, Strict::yes); }, &code) == R"(calendar: "closure": did you mean "closures"?)");
   CHECK(code == Errc::schema);
   CHECK(Calendar::from_json(acme_fixed, Strict::yes).add_working_days(d("2025-12-19"), 10) == d("2026-01-12"));
-  // An unknown key that is no near-miss stays a note, even under strict.
-  const Calendar extra = Calendar::from_json(R"({"base": "scotland", "x-crm-id": 7})", Strict::yes);
+  // An unknown key that is no near-miss is a note; strict makes every warning an error, notes too.
+  const Calendar extra = Calendar::from_json(R"({"base": "scotland", "x-crm-id": 7})");
   REQUIRE(extra.info().warnings.size() == 1);
   CHECK(extra.info().warnings[0] == "calendar.x-crm-id: unknown field ignored");
+  CHECK(error_of([] { Calendar::from_json(R"({"base": "scotland", "x-crm-id": 7})", Strict::yes); }, &code) ==
+        "calendar.x-crm-id: unknown field ignored (strict: every warning is an error)");
+  // Unknown keys inside a closure are the format's own allowance: no warning, so strict accepts them.
+  CHECK_NOTHROW(Calendar::from_json(R"({"base": "scotland", "closures": [{"date": "2025-07-04", "name": "x", "x-crm-id": 7}]})", Strict::yes));
 }
 
 TEST_CASE("case and separator variants are near-misses", "[calendar-json][near-miss]") {

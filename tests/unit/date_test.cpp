@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <climits>
+#include <string>
 
 using chc::Date;
 using chc::Errc;
@@ -91,4 +93,54 @@ TEST_CASE("dates beyond 32 bits overflow instead of wrapping", "[date]") {
   }
   CHECK(Date(-1).iso() == "1969-12-31");
   CHECK(Date::from_ymd(-1, 12, 31).iso() == "-0001-12-31");
+}
+
+namespace {
+std::string parse_error(const char* text) {
+  try {
+    Date::parse(text);
+  } catch (const chc::Error& e) {
+    return e.what();
+  }
+  return "(parsed)";
+}
+}  // namespace
+
+TEST_CASE("a date written in another order says how to write it", "[date]") {
+  // Day first is the UK reading; 2 December 2025 and 12 February 2025 both exist.
+  CHECK(parse_error("02/12/2025") ==
+        "\"02/12/2025\" is not a date in the form YYYY-MM-DD (2025-12-02 if you meant 2 December 2025, the UK reading; "
+        "2025-02-12 if you meant 12 February 2025)");
+  CHECK(parse_error("12-02-2025") ==
+        "\"12-02-2025\" is not a date in the form YYYY-MM-DD (2025-02-12 if you meant 12 February 2025, the UK reading; "
+        "2025-12-02 if you meant 2 December 2025)");
+  // Only one reading makes a day: there is no month 13, and 02/02 reads the same both ways.
+  CHECK(parse_error("13/2/2025") == "\"13/2/2025\" is not a date in the form YYYY-MM-DD (2025-02-13 if you meant 13 February 2025)");
+  CHECK(parse_error("2/13/2025") == "\"2/13/2025\" is not a date in the form YYYY-MM-DD (2025-02-13 if you meant 13 February 2025)");
+  CHECK(parse_error("02.02.2024") == "\"02.02.2024\" is not a date in the form YYYY-MM-DD (2024-02-02 if you meant 2 February 2024)");
+  // Year first is year-month-day whatever the separator or padding.
+  CHECK(parse_error("2025/12/02") == "\"2025/12/02\" is not a date in the form YYYY-MM-DD (2025-12-02 if you meant 2 December 2025)");
+  CHECK(parse_error("2025-1-5") == "\"2025-1-5\" is not a date in the form YYYY-MM-DD (2025-01-05 if you meant 5 January 2025)");
+  // No hint when no reading is a day, or the text is not three numbers.
+  for (const char* plain : {"31/02/2025", "2025/02/30", "tomorrow", "02/12/25", "2/12-2025", "20241220", "2024-12-20T10:00", "1/2/3/2025"}) {
+    INFO(plain);
+    CHECK(parse_error(plain) == "\"" + std::string(plain) + "\" is not a date in the form YYYY-MM-DD");
+  }
+  CHECK(code_of([] { Date::parse("02/12/2025"); }) == Errc::date);
+}
+
+TEST_CASE("timestamps become Europe/London dates through the public API", "[date]") {
+  // 23:30 UTC is 00:30 the next day in summer (BST, UTC+1) and the same day in winter (GMT).
+  CHECK(chc::london_date("2025-06-13T23:30:00Z") == Date::parse("2025-06-14"));
+  CHECK(chc::london_date("2025-01-13T23:30:00Z") == Date::parse("2025-01-13"));
+  CHECK(chc::london_date("2025-06-14T00:30:00+01:00") == Date::parse("2025-06-14"));
+  CHECK(chc::london_date("2025-06-14") == Date::parse("2025-06-14"));
+  CHECK(code_of([] { chc::london_date("2025-06-14T00:30:00"); }) == Errc::date);
+  // Today in London is today's UTC date or the day after (never more than an hour apart).
+  const auto utc_today = [] {
+    return static_cast<int32_t>(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count());
+  };
+  const int32_t before = utc_today(), london = chc::london_today().serial(), after = utc_today();
+  CHECK(london >= before);
+  CHECK(london <= after + 1);
 }

@@ -124,10 +124,14 @@ def test_a_misspelt_closures_key_warns_and_strict_refuses(lib):
     assert code == 0 and fixed.add("2025-12-19", 10) == "2026-01-12" and fixed.info()["warnings"] == []
 
 
-def test_unknown_keys_that_are_no_near_miss_are_still_allowed(lib):
-    code, cal = from_json(lib, dict(ACME, closures=[dict(SHUTDOWN[0], crm_ref="X-1")], **{"x-crm-id": 7}), CHC_STRICT)
+def test_unknown_keys_that_are_no_near_miss_are_notes_and_strict_refuses_them(lib):
+    code, cal = from_json(lib, dict(ACME, closures=[dict(SHUTDOWN[0], crm_ref="X-1")], **{"x-crm-id": 7}), 0)
     assert code == 0
     assert cal.info()["warnings"] == ["calendar.x-crm-id: unknown field ignored"]
+    code, _ = from_json(lib, dict(ACME, **{"x-crm-id": 7}), CHC_STRICT)
+    assert code == -9
+    code, _ = from_json(lib, dict(ACME, closures=[dict(SHUTDOWN[0], crm_ref="X-1")]), CHC_STRICT)
+    assert code == 0  # keys inside a closure are the format's own allowance
 
 
 def test_a_copy_from_before_2026_02_25_keeps_scotlands_15_june_2026(lib):

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "generator.hpp"
+#include <chc/generator.hpp>
 
 #include "core/json_writer.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <utility>
 #include <vector>
 
-namespace chc::generator {
+namespace chc {
 
 namespace {
 
@@ -21,10 +23,21 @@ constexpr std::array<const char*, 5> remedies = {"Compensation for delay", "Good
 
 }  // namespace
 
-Generator::Generator(const Options& options)
-    : options_(options), calendar_(Calendar::builtin(options.calendar)), rng_(options.seed) {}
+CaseGenerator::CaseGenerator(const CaseGeneratorOptions& options)
+    : options_(options), calendar_(Calendar::builtin(options.calendar)), rng_(options.seed) {
+  if (options.last_received < options.first_received) {
+    throw Error(Errc::invalid_argument, "last_received: " + options.last_received.iso() + " is before first_received " +
+                                            options.first_received.iso());
+  }
+  for (const auto& [what, day] : {std::pair{"first_received", options.first_received}, {"last_received", options.last_received}}) {
+    if (day < Calendar::first_supported_day() || day > Calendar::last_supported_day()) {
+      throw Error(Errc::range, std::string(what) + ": " + day.iso() + " is outside the supported range " +
+                                   Calendar::first_supported_day().iso() + " to " + Calendar::last_supported_day().iso());
+    }
+  }
+}
 
-void Generator::next(std::string& out) {
+void CaseGenerator::next(std::string& out) {
   auto chance = [&](int percent) { return static_cast<int>(rng_() % 100) < percent; };
   auto between = [&](int lo, int hi) { return lo + static_cast<int>(rng_() % static_cast<uint64_t>(hi - lo + 1)); };
   const Calendar& cal = calendar_;
@@ -150,4 +163,4 @@ void Generator::next(std::string& out) {
   w.finish();
 }
 
-}  // namespace chc::generator
+}  // namespace chc
