@@ -17,9 +17,9 @@ namespace chc {
 
 // The known word `word` most probably stands for, or none. A word matches a
 // known one when they differ only in letter case or separators ('-', '_',
-// ' ', '.'), or are within a small edit distance of each other (none for
-// words of one or two characters, one edit for up to 5, two for longer ones;
-// a swap of neighbours is one edit). None when nothing is that close, when `word` is itself known,
+// ' ', '.'), or are within a small edit distance of each other (for words of
+// one or two characters only a letter left out, "ad" for "add"; one edit for
+// up to 5 characters, two for longer ones; a swap of neighbours is one edit). None when nothing is that close, when `word` is itself known,
 // or when two known words are equally close (an ambiguous guess helps nobody).
 std::optional<std::string> near_miss(std::string_view word, const std::vector<std::string_view>& known);
 

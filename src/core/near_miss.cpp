@@ -52,13 +52,17 @@ std::optional<std::string> near_miss(std::string_view word, const std::vector<st
   if (std::find(known.begin(), known.end(), word) != known.end()) return std::nullopt;
   const std::string w = folded(word);
   if (w.empty()) return std::nullopt;
-  const std::size_t limit = w.size() <= 2 ? 0 : w.size() <= 5 ? 1 : 2;
+  const std::size_t limit = w.size() <= 2 ? 1 : w.size() <= 5 ? 1 : 2;
   std::optional<std::string_view> best;
   std::size_t best_distance = limit + 1;
   bool tied = false;
   for (const std::string_view k : known) {
     const std::string f = folded(k);
-    const std::size_t d = f == w ? 0 : distance(w, f, limit);
+    // A word of one or two letters is too short to guess a changed letter
+    // ("ix" is not "id"); only a letter left out counts ("ad" for "add").
+    const std::size_t allowed = w.size() <= 2 && f.size() != w.size() + 1 ? 0 : limit;
+    std::size_t d = f == w ? 0 : distance(w, f, limit);
+    if (d > allowed) d = limit + 1;
     if (d < best_distance) {
       best = k;
       best_distance = d;

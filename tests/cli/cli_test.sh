@@ -92,7 +92,7 @@ expect 2 'unknown calendar "wales" (england-and-wales, scotland or northern-irel
 expect 2 'unknown rule set "hoc2024": did you mean "hoc-2024"?' -- rules --rules hoc2024
 expect 0 '"hoc-2022"' -- rules --rules HOC-2022
 expect 2 'unknown command "chek": did you mean "check"?' -- chek case.json
-expect 2 'unknown command "ad" (holidays, add, count,' -- ad 2024-12-20 5
+expect 2 'unknown command "ad": did you mean "add"?' -- ad 2024-12-20 5
 expect 2 'add: unknown option "--calender": did you mean "--calendar"?' -- add 2024-12-20 5 --calender scotland
 expect 2 'unknown option "-calendar": did you mean "--calendar"?' -- add 2024-12-20 5 -calendar scotland
 expect 2 'add: unknown option "--year" (an option of holidays and report)' -- add 2024-12-20 5 --year 2024

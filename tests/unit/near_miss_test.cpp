@@ -28,6 +28,8 @@ TEST_CASE("long words allow two edits, short words one") {
   CHECK(chc::near_miss("recieved", columns) == "received");                       // a swap
   CHECK_FALSE(chc::near_miss("ix", {"id"}).has_value());                          // two letters: case and separators only
   CHECK(chc::near_miss("I-D", {"id"}) == "id");
+  CHECK(chc::near_miss("ad", {"add", "count", "explain"}) == "add");             // a letter left out
+  CHECK_FALSE(chc::near_miss("ab", {"id", "add"}).has_value());                   // "ab": neither a case variant nor a deletion
 }
 
 TEST_CASE("no guess for a known word, a far word or a tie") {
