@@ -8,10 +8,6 @@
 #include <chc/report.hpp>
 #include <chc/rules.hpp>
 
-#include "calendar/batch.hpp"
-#include "calendar/calendar_json.hpp"
-#include "core/london_time.hpp"
-#include "evaluate/evaluate_impl.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -71,6 +67,7 @@ struct chc_report {
 namespace {
 
 static_assert(sizeof(chc_day) == sizeof(int32_t));
+static_assert(sizeof(chc::Date) == sizeof(chc_day) && std::is_standard_layout_v<chc::Date>, "chc::Date holds exactly a chc_day");
 static_assert(CHC_E_INTERNAL == static_cast<int>(chc::Errc::internal), "C and C++ error codes must agree");
 
 thread_local std::string last_error_message = "no error";
@@ -200,7 +197,13 @@ int add_batch(Day* out, const chc_calendar* cal, const Day* start, const Step* n
     return fail(CHC_E_INVALID, message.c_str());
   }
   return guarded([&] {
-    chc::detail::add_working_days_batch(cal->cal.impl(), count, start, n, n_count == count ? 1 : 0, out);
+    if constexpr (std::is_same_v<Day, chc_day>) {
+      // chc::Date is a chc_day in a class (static_assert above): the same bytes.
+      cal->cal.add_working_days(std::span<const chc::Date>(reinterpret_cast<const chc::Date*>(start), count), std::span<const Step>(n, n_count),
+                                std::span<chc::Date>(reinterpret_cast<chc::Date*>(out), count));
+    } else {
+      cal->cal.add_working_days(std::span<const Day>(start, count), std::span<const Step>(n, n_count), std::span<Day>(out, count));
+    }
   });
 }
 
@@ -211,7 +214,14 @@ int count_batch(int32_t* out, const chc_calendar* cal, const Day* from, const Da
   CHC_REQUIRE(out);
   CHC_REQUIRE(from);
   CHC_REQUIRE(to);
-  return guarded([&] { chc::detail::count_working_days_batch(cal->cal.impl(), count, from, to, out); });
+  return guarded([&] {
+    if constexpr (std::is_same_v<Day, chc_day>) {
+      cal->cal.count_working_days(std::span<const chc::Date>(reinterpret_cast<const chc::Date*>(from), count),
+                                  std::span<const chc::Date>(reinterpret_cast<const chc::Date*>(to), count), std::span<int32_t>(out, count));
+    } else {
+      cal->cal.count_working_days(std::span<const Day>(from, count), std::span<const Day>(to, count), std::span<int32_t>(out, count));
+    }
+  });
 }
 
 }  // namespace
@@ -370,7 +380,7 @@ int chc_calendar_info_json(char** out, const chc_calendar* cal) {
 int chc_timestamp_to_day(chc_day* out, const char* text) {
   CHC_REQUIRE(out);
   CHC_REQUIRE(text);
-  return guarded([&] { *out = chc::parse_london_moment(text).date.serial(); });
+  return guarded([&] { *out = chc::london_date(text).serial(); });
 }
 
 int chc_today(chc_day* out) {

@@ -189,10 +189,16 @@ class Calendar {
   Date next_working_day(Date day) const { return add_working_days(day, 1); }      // strictly after
   Date previous_working_day(Date day) const { return add_working_days(day, -1); }  // strictly before
 
-  // Array forms. Either every element succeeds and `out` is written, or the
-  // call throws and `out` is untouched. Sizes must match (Errc::invalid_argument).
+  // Array forms, for whole columns at once: out[i] = add_working_days(start[i],
+  // n[i]), with `n` either as long as `start` or one value for every start.
+  // Either every element succeeds and `out` is written, or the call throws
+  // and `out` is untouched; `out` may be the very array `start`. Sizes that
+  // do not fit are Errc::invalid_argument. The 64-bit forms take day numbers
+  // (days since 1970-01-01) as numpy's datetime64[D] holds them, no copy needed.
   void add_working_days(std::span<const Date> start, std::span<const int32_t> n, std::span<Date> out) const;
+  void add_working_days(std::span<const int64_t> start, std::span<const int64_t> n, std::span<int64_t> out) const;
   void count_working_days(std::span<const Date> from, std::span<const Date> to, std::span<int32_t> out) const;
+  void count_working_days(std::span<const int64_t> from, std::span<const int64_t> to, std::span<int32_t> out) const;
 
   // Holidays and landlord closures (not weekends) with from <= date <= to, by date.
   std::vector<Holiday> holidays(Date from, Date to) const;

@@ -2,6 +2,7 @@
 #include "calendar/calendar_impl.hpp"
 
 #include "calendar/batch.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -307,18 +308,36 @@ void Calendar::throw_out_of_range(Date day, const char* what) { raise_out_of_ran
 
 void Calendar::throw_beyond(Date start, int32_t n) const { detail::throw_add_beyond(*impl_, start, n, "n"); }
 
-void Calendar::add_working_days(std::span<const Date> start, std::span<const int32_t> n, std::span<Date> out) const {
-  if (start.size() != n.size() || start.size() != out.size()) {
-    throw Error(Errc::invalid_argument, "add_working_days: start, n and out must have the same length");
+namespace {
+// The sizes an array call needs: `out` as long as the days, `n` as long or one.
+void check_sizes(const char* what, std::size_t days, std::size_t n, std::size_t out, bool n_may_be_one) {
+  if (days != out || !(n == days || (n_may_be_one && n == 1))) {
+    throw Error(Errc::invalid_argument, cat(what, ": ", std::to_string(days), " days, ", std::to_string(n), n_may_be_one ? " counts" : " ends",
+                                            " and ", std::to_string(out), " results: the results must be as many as the days, and the ",
+                                            n_may_be_one ? "counts as many or one" : "ends as many"));
   }
-  detail::add_working_days_batch(*impl_, start.size(), serials(start.data()), n.data(), 1, serials(out.data()));
+}
+}  // namespace
+
+void Calendar::add_working_days(std::span<const Date> start, std::span<const int32_t> n, std::span<Date> out) const {
+  check_sizes("add_working_days", start.size(), n.size(), out.size(), true);
+  detail::add_working_days_batch(*impl_, start.size(), serials(start.data()), n.data(), n.size() == start.size() ? 1 : 0,
+                                 serials(out.data()));
+}
+
+void Calendar::add_working_days(std::span<const int64_t> start, std::span<const int64_t> n, std::span<int64_t> out) const {
+  check_sizes("add_working_days", start.size(), n.size(), out.size(), true);
+  detail::add_working_days_batch(*impl_, start.size(), start.data(), n.data(), n.size() == start.size() ? 1 : 0, out.data());
 }
 
 void Calendar::count_working_days(std::span<const Date> from, std::span<const Date> to, std::span<int32_t> out) const {
-  if (from.size() != to.size() || from.size() != out.size()) {
-    throw Error(Errc::invalid_argument, "count_working_days: from, to and out must have the same length");
-  }
+  check_sizes("count_working_days", from.size(), to.size(), out.size(), false);
   detail::count_working_days_batch(*impl_, from.size(), serials(from.data()), serials(to.data()), out.data());
+}
+
+void Calendar::count_working_days(std::span<const int64_t> from, std::span<const int64_t> to, std::span<int32_t> out) const {
+  check_sizes("count_working_days", from.size(), to.size(), out.size(), false);
+  detail::count_working_days_batch(*impl_, from.size(), from.data(), to.data(), out.data());
 }
 
 std::vector<Holiday> Calendar::holidays(Date from, Date to) const {

@@ -37,6 +37,14 @@ if grep -nE 'include_directories|/src|PROJECT_SOURCE_DIR|Boost' "$cli/CMakeLists
   fail "the CLI's CMakeLists.txt reaches beyond the public API"
 fi
 
+step "the C shim includes only chc.h, <chc/...> and the standard library; nothing in src/ includes chc.h"
+if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$source_dir/capi/chc.cpp"; then
+  fail "capi/chc.cpp includes an internal header: the C shim is a client of the public C++ API"
+fi
+if grep -rnE '#[[:space:]]*include[[:space:]]*[<"]chc/chc\.h[>"]' "$source_dir/src"; then
+  fail "src/ includes chc.h: the engine does not know the C ABI"
+fi
+
 step "install the build: cmake --install $build --prefix $prefix"
 run "$cmake" --install "$build" --prefix "$prefix"
 [[ -x "$prefix/bin/chc" ]] || fail "bin/chc is not installed"
