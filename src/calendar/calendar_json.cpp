@@ -4,6 +4,7 @@
 #include "calendar/calendar_impl.hpp"
 #include "calendar/divisions.hpp"
 #include "core/json_util.hpp"
+#include "core/json_writer.hpp"
 #include "core/text.hpp"
 
 #include <chc/near_miss.hpp>
@@ -400,103 +401,123 @@ Calendar Calendar::with_govuk_import(std::string_view govuk_json, std::string_vi
   return Calendar(Impl::build(std::move(spec)));
 }
 
-bj::object holiday_to_json(const Holiday& h) {
-  bj::object o;
-  o["date"] = h.date.iso();
-  o["weekday"] = weekday_name(h.date.weekday());
-  o["name"] = h.name;
-  o["kind"] = day_kind_name(h.kind);
-  o["source"] = holiday_source_name(h.source);
-  if (!h.notes.empty()) o["notes"] = h.notes;
-  if (h.substitute_for) o["substitute_for"] = h.substitute_for->iso();
-  if (h.substituted_by) o["substituted_by"] = h.substituted_by->iso();
-  if (!h.reference.empty()) o["reference"] = h.reference;
-  return o;
-}
-
 namespace {
-bj::array string_array(const std::vector<std::string>& strings) {
-  bj::array out;
-  for (const auto& s : strings) out.push_back(bj::string(s));
-  return out;
+
+// A holiday's members, inside an object already open (explain lists reasons without the date).
+void write_holiday_members(JsonWriter& w, const Holiday& h, bool with_date) {
+  if (with_date) {
+    w.key("date").value(h.date);
+    w.key("weekday").value(weekday_name(h.date.weekday()));
+  }
+  w.key("name").value(h.name);
+  w.key("kind").value(day_kind_name(h.kind));
+  w.key("source").value(holiday_source_name(h.source));
+  if (!h.notes.empty()) w.key("notes").value(h.notes);
+  if (h.substitute_for) w.key("substitute_for").value(*h.substitute_for);
+  if (h.substituted_by) w.key("substituted_by").value(*h.substituted_by);
+  if (!h.reference.empty()) w.key("reference").value(h.reference);
 }
 
-bj::object header(const Calendar& cal, Date from, Date to) {
-  bj::object o;
-  o["calendar"] = cal.name();
-  o["data_version"] = cal.data_version();
-  o["from"] = from.iso();
-  o["to"] = to.iso();
-  o["warnings"] = string_array(cal.range_warnings(from, to));
-  return o;
+void write_strings(JsonWriter& w, const std::vector<std::string>& strings) {
+  w.begin_array();
+  for (const auto& s : strings) w.value(s);
+  w.end_array();
 }
+
+// {"calendar", "data_version", "from", "to", "warnings", ... (left open)
+void write_header(JsonWriter& w, const Calendar& cal, Date from, Date to) {
+  w.begin_object();
+  w.key("calendar").value(cal.name());
+  w.key("data_version").value(cal.data_version());
+  w.key("from").value(from);
+  w.key("to").value(to);
+  w.key("warnings");
+  write_strings(w, cal.range_warnings(from, to));
+}
+
 }  // namespace
 
 std::string holidays_json(const Calendar& cal, Date from, Date to) {
-  bj::array list;
-  for (const Holiday& h : cal.holidays(from, to)) list.push_back(holiday_to_json(h));
-  bj::object o = header(cal, from, to);
-  o["holidays"] = std::move(list);
-  return json::serialize(o);
+  std::string out;
+  JsonWriter w(out);
+  write_header(w, cal, from, to);
+  w.key("holidays").begin_array();
+  for (const Holiday& h : cal.holidays(from, to)) {
+    w.begin_object();
+    write_holiday_members(w, h, true);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.finish();
+  return out;
 }
 
 std::string explain_json(const Calendar& cal, Date from, Date to) {
-  bj::array skipped;
+  std::string out;
+  JsonWriter w(out);
+  write_header(w, cal, from, to);
+  w.key("working_days").value(static_cast<int64_t>(cal.count_working_days(from, to)));
+  w.key("skipped").begin_array();
   for (const NonWorkingDay& d : cal.explain(from, to)) {
-    bj::array reasons;
+    w.begin_object();
+    w.key("date").value(d.date);
+    w.key("weekday").value(weekday_name(d.date.weekday()));
+    w.key("reasons").begin_array();
     for (const Holiday& h : d.reasons) {
-      bj::object r = holiday_to_json(h);
-      r.erase("date");
-      r.erase("weekday");
-      reasons.push_back(std::move(r));
+      w.begin_object();
+      write_holiday_members(w, h, false);
+      w.end_object();
     }
-    bj::object day;
-    day["date"] = d.date.iso();
-    day["weekday"] = weekday_name(d.date.weekday());
-    day["reasons"] = std::move(reasons);
-    skipped.push_back(std::move(day));
+    w.end_array();
+    w.end_object();
   }
-  bj::object o = header(cal, from, to);
-  o["working_days"] = cal.count_working_days(from, to);
-  o["skipped"] = std::move(skipped);
-  return json::serialize(o);
+  w.end_array();
+  w.end_object();
+  w.finish();
+  return out;
 }
 
 std::string calendar_info_json(const Calendar& cal) {
   const CalendarInfo info = cal.info();
-  bj::object o;
-  o["name"] = info.name;
-  o["base"] = info.base;
-  o["data_version"] = info.data_version;
-  o["official_through"] = info.official_through.iso();
-  o["rules_checked_from"] = detail::rules_checked_from();
-  o["verified_from"] = info.verified_from.iso();
-  o["first_day"] = info.first_day.iso();
-  o["last_day"] = info.last_day.iso();
-  bj::array week;
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("name").value(info.name);
+  w.key("base").value(info.base);
+  w.key("data_version").value(info.data_version);
+  w.key("official_through").value(info.official_through);
+  w.key("rules_checked_from").value(detail::rules_checked_from());
+  w.key("verified_from").value(info.verified_from);
+  w.key("first_day").value(info.first_day);
+  w.key("last_day").value(info.last_day);
+  w.key("working_week").begin_array();
   for (int d = 0; d < 7; ++d) {
-    if ((info.working_week >> d) & 1u) week.push_back(bj::string(weekday_name(static_cast<Weekday>(d + 1))));
+    if ((info.working_week >> d) & 1u) w.value(weekday_name(static_cast<Weekday>(d + 1)));
   }
-  o["working_week"] = std::move(week);
-  o["warnings"] = string_array(info.warnings);
-  bj::array imports;
+  w.end_array();
+  w.key("warnings");
+  write_strings(w, info.warnings);
+  w.key("imports").begin_array();
   for (const GovukImport& g : info.imports) {
-    bj::object i;
-    i["source"] = g.source;
-    i["division"] = g.division;
-    i["first_year"] = g.first_year;
-    i["last_year"] = g.last_year;
-    i["data_version"] = g.data_version;
-    i["days"] = g.days;
-    i["conflicts"] = g.conflicts;
-    i["kept"] = g.kept;
-    i["overridden"] = g.overridden;
-    i["policy"] = policy_name(g.policy);
-    imports.push_back(std::move(i));
+    w.begin_object();
+    w.key("source").value(g.source);
+    w.key("division").value(g.division);
+    w.key("first_year").value(static_cast<int64_t>(g.first_year));
+    w.key("last_year").value(static_cast<int64_t>(g.last_year));
+    w.key("data_version").value(g.data_version);
+    w.key("days").value(static_cast<int64_t>(g.days));
+    w.key("conflicts").value(static_cast<int64_t>(g.conflicts));
+    w.key("kept").value(static_cast<int64_t>(g.kept));
+    w.key("overridden").value(static_cast<int64_t>(g.overridden));
+    w.key("policy").value(policy_name(g.policy));
+    w.end_object();
   }
-  o["imports"] = std::move(imports);
-  o["memory_bytes"] = cal.memory_bytes();
-  return json::serialize(o);
+  w.end_array();
+  w.key("memory_bytes").value(static_cast<int64_t>(cal.memory_bytes()));
+  w.end_object();
+  w.finish();
+  return out;
 }
 
 }  // namespace chc

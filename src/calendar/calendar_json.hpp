@@ -4,14 +4,12 @@
 
 #include <chc/calendar.hpp>
 
-#include <boost/json.hpp>
-
 #include <string>
+#include <string_view>
 
 namespace chc {
 
 // holidays_json, explain_json and calendar_info_json are declared in <chc/calendar.hpp>.
-boost::json::object holiday_to_json(const Holiday& h);
 
 // 64-bit FNV-1a of `text` as 16 hex digits: short, stable content stamps for data versions.
 std::string content_hash(std::string_view text);

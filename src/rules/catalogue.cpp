@@ -42,8 +42,9 @@ void write_sections(JsonWriter& w, const Catalogue& c) {
   w.end_array();
 }
 
-Catalogue parse_catalogue(std::string_view text, const std::string& what) {
-  const auto doc = json::parse(text, what);
+Catalogue parse_catalogue(std::string_view text, const std::string& what) { return catalogue_from(json::parse(text, what), what); }
+
+Catalogue catalogue_from(const boost::json::value& doc, const std::string& what) {
   const json::Path root(what);
   const auto& o = json::as_object(doc, root);
   json::only_keys(o, root, {"format", "code", "title", "note", "effective_from", "sections", "provisions"});

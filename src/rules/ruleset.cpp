@@ -284,7 +284,7 @@ Parsed parse_ruleset(std::string_view text, const std::string& what, Errc code) 
     if (const auto* m = json::find(o, "regulator_measures")) r.regulator_measures = parse_name(measures, *m, path.key("regulator_measures"));
     if (const auto* c = json::find(o, "catalogue")) {
       if (c->is_object()) {
-        p.inline_catalogue = parse_catalogue(json::serialize(*c), what + " catalogue");
+        p.inline_catalogue = catalogue_from(*c, what + ".catalogue");
         p.catalogue_name = p.inline_catalogue->code;
       } else {
         p.catalogue_name = json::as_string(*c, path.key("catalogue"));

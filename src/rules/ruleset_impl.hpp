@@ -8,6 +8,8 @@
 #include <chc/calendar.hpp>
 #include <chc/rules.hpp>
 
+#include <boost/json/fwd.hpp>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -183,7 +185,8 @@ class JsonWriter;
 // "sections": [{"number", "title"}, ...], as provisions and report JSON both give them.
 void write_sections(JsonWriter& w, const Catalogue& c);
 
-// A catalogue document (data/provisions format), checked.
+// A catalogue document (data/provisions format), checked; as text or already parsed.
 Catalogue parse_catalogue(std::string_view text, const std::string& what);
+Catalogue catalogue_from(const boost::json::value& doc, const std::string& what);
 
 }  // namespace chc
