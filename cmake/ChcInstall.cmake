@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
-# Installation, the CMake package, pkg-config, CPack (.deb) and the API reference.
+# Installation, the CMake package, pkg-config and the API reference.
 # Included at the end of the top-level CMakeLists.txt, once every target exists.
-# The layout, and how consumers use it, is described in docs/packaging.md.
+# The layout, how consumers use it and the Debian packages (debian/) built
+# from it are described in docs/packaging.md.
 
 include(CMakePackageConfigHelpers)
 
@@ -17,23 +18,30 @@ set(CHC_INSTALL_PKGCONFIGDIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig CACHE STRING
 # every consumer to discover it.
 target_compile_features(chc_static INTERFACE cxx_std_20)
 
+# What the C++ compiler links that the C compiler does not (g++: stdc++ and
+# m). libchc.a needs it, so a C program, or a CMake project with only
+# LANGUAGES C, links it explicitly: the exported target and Libs.private carry it.
+set(CHC_CXX_RUNTIME_LIBRARIES ${CMAKE_CXX_IMPLICIT_LINK_LIBRARIES})
+list(REMOVE_DUPLICATES CHC_CXX_RUNTIME_LIBRARIES)
+list(REMOVE_ITEM CHC_CXX_RUNTIME_LIBRARIES ${CMAKE_C_IMPLICIT_LINK_LIBRARIES})
+target_link_libraries(chc_static PRIVATE ${CHC_CXX_RUNTIME_LIBRARIES})
+
 # libchc.a carries chc_static's private link dependencies as $<LINK_ONLY:...>.
-# ICU must stay (consumers link it: chcConfig.cmake finds it); Boost is
-# header-only, compiled into chc, and the public headers never include it, so
-# it must not reach the exported target (consumers would need Boost::headers).
+# ICU and the C++ runtime must stay (consumers link them: chcConfig.cmake
+# finds ICU); Boost is header-only, compiled into chc, and the public headers
+# never include it, so it must not reach the exported target (consumers would
+# need Boost::headers).
 get_target_property(_chc_static_links chc_static INTERFACE_LINK_LIBRARIES)
-if(_chc_static_links)
-  set(_chc_links "")
-  foreach(_item IN LISTS _chc_static_links)
-    if(_item MATCHES "Boost::")
-      list(APPEND _chc_links "$<BUILD_INTERFACE:${_item}>")
-    else()
-      list(APPEND _chc_links "${_item}")
-    endif()
-  endforeach()
-  set_target_properties(chc_static PROPERTIES INTERFACE_LINK_LIBRARIES "${_chc_links}")
-  unset(_chc_links)
-endif()
+set(_chc_links "")
+foreach(_item IN LISTS _chc_static_links)
+  if(_item MATCHES "Boost::")
+    list(APPEND _chc_links "$<BUILD_INTERFACE:${_item}>")
+  else()
+    list(APPEND _chc_links "${_item}")
+  endif()
+endforeach()
+set_target_properties(chc_static PROPERTIES INTERFACE_LINK_LIBRARIES "${_chc_links}")
+unset(_chc_links)
 unset(_chc_static_links)
 
 # ---------------------------------------------------------------------------
@@ -92,68 +100,50 @@ install(FILES
   COMPONENT development)
 
 # ---------------------------------------------------------------------------
-# pkg-config. The prefix is found relative to chc.pc (${pcfiledir}), so the
-# same file works for `cmake --install --prefix ANYWHERE`, the .deb under /usr
-# and a tree unpacked with dpkg-deb -x.
+# pkg-config. Installed under /usr (the Debian packages), chc.pc names
+# /usr/include and the libdir outright, so pkg-config recognises and drops
+# them as system directories. Under any other prefix its paths are relative
+# to chc.pc (${pcfiledir}), so `cmake --install --prefix ANYWHERE` and a tree
+# moved or unpacked elsewhere keep working. Both files are written now; the
+# install step picks one by the prefix it installs to.
+
+# libchc.a's own needs (Libs.private); ICU comes through Requires.private.
+list(TRANSFORM CHC_CXX_RUNTIME_LIBRARIES PREPEND "-l" OUTPUT_VARIABLE CHC_PC_LIBS_PRIVATE)
+list(JOIN CHC_PC_LIBS_PRIVATE " " CHC_PC_LIBS_PRIVATE)
 
 if(IS_ABSOLUTE "${CHC_INSTALL_PKGCONFIGDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}"
    OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  # Absolute directories leave nothing to relocate.
   set(CHC_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
   set(CHC_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
   set(CHC_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/chc.pc.in ${PROJECT_BINARY_DIR}/packaging/chc-usr.pc @ONLY)
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/chc.pc.in ${PROJECT_BINARY_DIR}/packaging/chc-relocatable.pc @ONLY)
 else()
+  set(CHC_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+  set(CHC_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+  set(CHC_PC_PREFIX "/usr")
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/chc.pc.in ${PROJECT_BINARY_DIR}/packaging/chc-usr.pc @ONLY)
   file(RELATIVE_PATH _chc_pc_up "/chc-prefix/${CHC_INSTALL_PKGCONFIGDIR}" "/chc-prefix")
   string(REGEX REPLACE "/$" "" _chc_pc_up "${_chc_pc_up}")
   set(CHC_PC_PREFIX "\${pcfiledir}/${_chc_pc_up}")
-  set(CHC_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
-  set(CHC_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/chc.pc.in ${PROJECT_BINARY_DIR}/packaging/chc-relocatable.pc @ONLY)
   unset(_chc_pc_up)
 endif()
-configure_file(${CMAKE_CURRENT_LIST_DIR}/chc.pc.in ${PROJECT_BINARY_DIR}/packaging/chc.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/packaging/chc.pc
-  DESTINATION ${CHC_INSTALL_PKGCONFIGDIR}
+if(IS_ABSOLUTE "${CHC_INSTALL_PKGCONFIGDIR}")
+  set(_chc_pc_dest "${CHC_INSTALL_PKGCONFIGDIR}")
+else()
+  set(_chc_pc_dest "\${CMAKE_INSTALL_PREFIX}/${CHC_INSTALL_PKGCONFIGDIR}")
+endif()
+install(CODE "
+  if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+    set(_chc_pc \"${PROJECT_BINARY_DIR}/packaging/chc-usr.pc\")
+  else()
+    set(_chc_pc \"${PROJECT_BINARY_DIR}/packaging/chc-relocatable.pc\")
+  endif()
+  file(INSTALL DESTINATION \"${_chc_pc_dest}\" TYPE FILE RENAME chc.pc FILES \"\${_chc_pc}\")"
   COMPONENT development)
-
-# ---------------------------------------------------------------------------
-# CPack: `cpack -G DEB` in the build directory, or `cmake --build <build> --target package`,
-# writes chc_<version>_<arch>.deb installing under /usr. One package holds every
-# component; its Depends come from dpkg-shlibdeps (Debian package dpkg-dev).
-
-set(CHC_PACKAGE_MAINTAINER "chc maintainers <maintainers@users.noreply.b-seed-dac4e403.example>"
-  CACHE STRING "Maintainer field of the .deb")
-
-set(CPACK_PACKAGE_NAME chc)
-set(CPACK_PACKAGE_VENDOR "chc")
-set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_CONTACT "${CHC_PACKAGE_MAINTAINER}")
-set(CPACK_RESOURCE_FILE_README ${PROJECT_SOURCE_DIR}/README.md)
-set(CPACK_GENERATOR DEB)
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-set(CPACK_STRIP_FILES ON)
-set(CPACK_SOURCE_GENERATOR TGZ)
-set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build/" "/__pycache__/" "\\\\.pyc$")
-
-set(CPACK_DEBIAN_PACKAGE_NAME chc)
-set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CHC_PACKAGE_MAINTAINER}")
-set(CPACK_DEBIAN_PACKAGE_SECTION libs)
-set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The synopsis line is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "chc encodes the rules UK social landlords follow when they handle complaints:
-the Housing Ombudsman's Complaint Handling Code (2024 and 2022) and the sister
-procedures of Scotland, Wales and Northern Ireland, with working-day calendars
-for every UK division compiled in.
-.
-This package holds the shared library libchc.so.1 (stable C ABI), the static
-library libchc.a (C and C++ APIs), the headers, CMake and pkg-config files,
-the chc command and the documentation. Building against the headers and
-libraries needs libicu-dev (the CMake package and chc.pc refer to ICU).")
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libicu-dev, pkg-config")
-
-include(CPack)
+unset(_chc_pc_dest)
 
 # ---------------------------------------------------------------------------
 # API reference: `cmake --build <build> --target docs` writes <build>/docs/html.

@@ -5,9 +5,11 @@
 
 # Building the library, the CLI and the tests.
 CHC_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libboost-json1.81-dev libboost-date-time1.81-dev libicu-dev catch2)
-# Running every test suite and the benchmark anchors.
+# Running every test suite and the benchmark anchors; the packaging tests build
+# the Debian packages (debhelper, dh-python), check them (lintian) and read
+# the installed man page (man-db).
 CHC_TEST_PACKAGES=(python3 python3-numpy python3-pytest python3-pandas python3-venv python3-pip abigail-tools dpkg-dev file
-                   doxygen chromium groff-base man-db)
+                   doxygen chromium groff-base build-essential debhelper dh-python lintian man-db)
 # The reliability suites: libFuzzer harnesses (clang with its sanitizer
 # runtimes) and memcheck over the C API tests.
 CHC_RELIABILITY_PACKAGES=(clang libclang-rt-14-dev valgrind)

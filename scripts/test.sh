@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Quick start, command 2: every test suite, as CI runs it (about 13 minutes on 2 cores).
+# Quick start, command 2: every test suite, as CI runs it (about 16 minutes on 2 cores).
 #
 #   bash scripts/test.sh           everything: the release build with warnings as
 #                                  errors and all its tests, then the whole suite
 #                                  under ASan+UBSan, the 16-thread stress test under
 #                                  TSan, and each libFuzzer harness for a minute
-#   bash scripts/test.sh --quick   only the first stage (about 3 minutes)
+#   bash scripts/test.sh --quick   only the first stage (about 5 minutes)
 #
 # docs/reliability.md says what each stage proves and how to run one alone.
 set -euo pipefail

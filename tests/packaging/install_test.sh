@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Installs the current build into a temporary prefix and builds consumers
-# against the installed tree only: (a) a CMake project with find_package(chc
-# CONFIG) (a C program on chc::chc, a C++ program on chc::chc_static), (b) C
-# programs built with pkg-config (shared with LD_LIBRARY_PATH, shared with an
-# rpath, and static). Every step says what it checks; the first failure stops.
+# against the installed tree only: (a) CMake projects with find_package(chc
+# CONFIG) (a C program on chc::chc, a C++ program on chc::chc_static, and a
+# LANGUAGES C project on both), (b) C programs built with pkg-config (shared
+# with LD_LIBRARY_PATH, shared with an rpath, and static). The prefix is not
+# /usr, so chc.pc is the relocatable one. Every step says what it checks; the
+# first failure stops.
 #
 # usage: install_test.sh BUILD_DIR WORK_DIR CMAKE CC CXX LIBDIR VERSION LIB_FILE SONAME_FILE LINK_FILE
 set -euo pipefail
@@ -80,6 +82,16 @@ cxx_exe=$work/cmake-consumer/cxx_static_consumer
 if needed_libs "$cxx_exe" | grep -q '^libchc'; then fail "cxx_static_consumer depends on a shared libchc"; fi
 needed_libs "$cxx_exe" | grep -q '^libicuuc' || fail "cxx_static_consumer does not link ICU (uc)"
 expect_output "$want" "$cxx_exe"
+
+step "CMake: a C-only project (LANGUAGES C) links chc::chc and chc::chc_static"
+run "$cmake" -S "$here/consumer_c" -B "$work/cmake-c-consumer" -G Ninja \
+  -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE=Release
+run "$cmake" --build "$work/cmake-c-consumer"
+if needed_libs "$work/cmake-c-consumer/c_static_consumer" | grep -q '^libchc'; then
+  fail "c_static_consumer depends on a shared libchc"
+fi
+expect_output "$want" "$work/cmake-c-consumer/c_shared_consumer"
+expect_output "$want" "$work/cmake-c-consumer/c_static_consumer"
 
 # --- (b) pkg-config ------------------------------------------------------------
 export PKG_CONFIG_PATH=$lib/pkgconfig

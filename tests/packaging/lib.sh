@@ -62,3 +62,11 @@ needed_libs() {
 resolved_path() {
   ldd "$1" | awk -v lib="$2" '$1 == lib { print $3 }'
 }
+
+# The .deb of PACKAGE at VERSION in DIR (written by deb_build.sh).
+deb_of() {
+  local dir=$1 version=$2 pkg=$3 deb
+  deb=$(compgen -G "$dir/${pkg}_${version}_*.deb" || true)
+  [[ -n "$deb" ]] || fail "no .deb for $pkg $version in $dir: did packaging.deb_build pass?"
+  echo "$deb"
+}
