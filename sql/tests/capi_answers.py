@@ -14,6 +14,9 @@ results, so the SQL functions are never compared with themselves:
   holidays_json.csv key, json: chc_calendar_holidays_json over 1900-2199, as text
   cases.csv        name, rules, calendar, as_of, case_text, result (or code and message)
   errors.csv       function, a, b, c, code, sqlstate, message: bad calls and what they must give
+  sqlite_errors.sql, sqlite_errors.expected
+                   the bad calls and bad cases as sqlite3 statements, one a line, and
+                   the C API's message each must fail with ("Runtime error near line K: ...")
 
 The SQLSTATE column is the documented mapping of chc error codes
 (docs/sql.md), written out here independently of the extensions.
@@ -272,6 +275,48 @@ def main():
             continue
         raise SystemExit(f"capi_answers: {function}({a}, {b}, {c}) was expected to fail")
     f.close()
+    write_sqlite_errors()
+
+
+def sql_text(value):
+    return "'" + value.replace("'", "''") + "'"
+
+
+def write_sqlite_errors():
+    """errors.csv and the bad cases as statements for the sqlite3 command line, with the C API's messages."""
+    statements, messages = [], []
+    with open(os.path.join(out_dir, "errors.csv"), encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            function, a, b, c = row["function"], row["a"], row["b"], row["c"]
+            if c[:1] in ('[', '"'):
+                continue  # JSON that is not an object: SQLite reads only {...} as a calendar document
+            if function == "add":
+                statement = f"SELECT chc_add_working_days({sql_text(a)}, {b}, {sql_text(c)});"
+            elif function == "count":
+                statement = f"SELECT chc_count_working_days({sql_text(a)}, {sql_text(b)}, {sql_text(c)});"
+            elif function == "working":
+                statement = f"SELECT chc_is_working_day({sql_text(a)}, {sql_text(c)});"
+            else:
+                statement = f"SELECT chc_evaluate('{{}}', {sql_text(a)}, '2025-01-01');"
+            statements.append(statement)
+            messages.append(row["message"])
+    with open(os.path.join(out_dir, "cases.csv"), encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["code"] == "ok":
+                continue
+            calendar = sql_text(row["calendar"]) if row["calendar"] else "NULL"
+            statements.append(f"SELECT chc_evaluate({sql_text(row['case_text'])}, {sql_text(row['rules'])}, "
+                              f"{sql_text(row['as_of'])}, {calendar});")
+            messages.append(row["result"])
+    line = 1
+    with open(os.path.join(out_dir, "sqlite_errors.sql"), "w", encoding="utf-8") as sql, \
+            open(os.path.join(out_dir, "sqlite_errors.expected"), "w", encoding="utf-8") as expected:
+        sql.write(".load ./libchc_sqlite\n")
+        for statement, message in zip(statements, messages):
+            line += 1
+            sql.write(statement + "\n")
+            expected.write(f"Runtime error near line {line}: {message}\n")
+            line += statement.count("\n")
 
 
 main()

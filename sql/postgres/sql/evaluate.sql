@@ -24,6 +24,7 @@ SELECT id, e->>'status' AS status, (e->>'stage')::int AS stage, d->>'name' AS de
        d->>'due' AS due, d->>'state' AS state, (d->>'provisional')::boolean AS provisional,
        (d->>'working_days_remaining')::int AS remaining
 FROM complaints, chc_evaluate(doc, 'hoc', '2025-03-24') AS e, jsonb_array_elements(e->'deadlines') AS d
+WHERE d->>'state' <> 'not_applicable'
 ORDER BY id, d->>'name';
 
 -- Overdue today (as of Monday 2025-03-24): open deadlines past their due day.
