@@ -84,4 +84,46 @@ static inline void chc_handle_cache_clear(chc_handle_cache *cache) {
 static inline void chc_handle_free_calendar(void *handle) { chc_calendar_free((chc_calendar *)handle); }
 static inline void chc_handle_free_ruleset(void *handle) { chc_ruleset_free((chc_ruleset *)handle); }
 
+/* What a cache holds, and so how a handle is built from its text. */
+enum chc_handle_kind { CHC_CALENDAR_NAMED, CHC_CALENDAR_JSON, CHC_RULES_NAMED, CHC_RULES_JSON, CHC_HANDLE_KINDS };
+
+/* Builds the handle of `kind` from text (a NUL-terminated name, or len bytes
+ * of JSON) and caches it under key. Returns CHC_OK with *out set, or the
+ * error code with chc_last_error() saying why; nothing is left to free. */
+static inline int chc_handle_cache_build(chc_handle_cache *cache, int kind, const void *key, size_t key_len,
+                                         const char *text, size_t len, void **out) {
+  chc_calendar *cal = NULL;
+  chc_ruleset *rules = NULL;
+  void *handle;
+  int rc;
+  switch (kind) {
+    case CHC_CALENDAR_NAMED: rc = chc_calendar_builtin(&cal, text); break;
+    case CHC_CALENDAR_JSON: rc = chc_calendar_from_json(&cal, text, len); break;
+    case CHC_RULES_NAMED: rc = chc_ruleset_builtin(&rules, text); break;
+    default: rc = chc_ruleset_from_json(&rules, text, len); break;
+  }
+  if (rc != CHC_OK) return rc;
+  handle = cal != NULL ? (void *)cal : (void *)rules;
+  rc = chc_handle_cache_put(cache, key, key_len, handle);
+  if (rc == CHC_OK) *out = handle;
+  return rc;
+}
+
+/* The cached handle keyed by its own text, built on first use. */
+static inline int chc_handle_cache_lookup(chc_handle_cache *cache, int kind, const char *text, size_t len, void **out) {
+  void *found = chc_handle_cache_find(cache, text, len);
+  if (found != NULL) {
+    *out = found;
+    return CHC_OK;
+  }
+  return chc_handle_cache_build(cache, kind, text, len, text, len, out);
+}
+
+/* Empty caches, one per kind, freeing what each kind holds. */
+static inline void chc_handle_caches_init(chc_handle_cache caches[CHC_HANDLE_KINDS]) {
+  memset(caches, 0, sizeof(chc_handle_cache) * CHC_HANDLE_KINDS);
+  caches[CHC_CALENDAR_NAMED].free_handle = caches[CHC_CALENDAR_JSON].free_handle = chc_handle_free_calendar;
+  caches[CHC_RULES_NAMED].free_handle = caches[CHC_RULES_JSON].free_handle = chc_handle_free_ruleset;
+}
+
 #endif /* CHC_SQL_HANDLE_CACHE_H */

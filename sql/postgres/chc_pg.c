@@ -31,12 +31,11 @@ void _PG_init(void);
 /* PostgreSQL counts days from 2000-01-01, chc from 1970-01-01. */
 #define CHC_PG_DAY_OFFSET (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE)
 
-static chc_handle_cache named_calendars = {.free_handle = chc_handle_free_calendar};
-static chc_handle_cache json_calendars = {.free_handle = chc_handle_free_calendar};
-static chc_handle_cache named_rules = {.free_handle = chc_handle_free_ruleset};
-static chc_handle_cache json_rules = {.free_handle = chc_handle_free_ruleset};
+/* Per backend, one cache per kind (handle_cache.h), set up in _PG_init. */
+static chc_handle_cache caches[CHC_HANDLE_KINDS];
 
 void _PG_init(void) {
+  chc_handle_caches_init(caches);
   if (chc_abi_version() != CHC_ABI_VERSION)
     ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                     errmsg("chc: the loaded libchc has ABI version %d, but this extension was built for %d",
@@ -92,66 +91,39 @@ static Datum jsonb_from_chc(char *json) {
 
 /* Handles, by name (text) or by JSON document (jsonb), cached. */
 
-static const chc_calendar *calendar_named(text *name) {
+/* Handles, by name (text) or by JSON document (jsonb, keyed by its binary
+ * form, so the text form is made only to build one). */
+
+static void *handle_named(int kind, text *name) {
   const char *bytes = VARDATA_ANY(name);
   size_t len = VARSIZE_ANY_EXHDR(name);
-  chc_calendar *cal = chc_handle_cache_find(&named_calendars, bytes, len);
+  void *handle = chc_handle_cache_find(&caches[kind], bytes, len);
   int rc;
-  if (cal != NULL) return cal;
-  rc = chc_calendar_builtin(&cal, text_to_cstring(name));
+  if (handle != NULL) return handle;
+  rc = chc_handle_cache_build(&caches[kind], kind, bytes, len, text_to_cstring(name), len, &handle);
   if (rc != CHC_OK) raise_chc_error(rc);
-  rc = chc_handle_cache_put(&named_calendars, bytes, len, cal);
-  if (rc != CHC_OK) raise_chc_error(rc);
-  return cal;
+  return handle;
 }
 
-static const chc_calendar *calendar_from_jsonb(Jsonb *doc) {
+static void *handle_from_jsonb(int kind, Jsonb *doc) {
   const char *bytes = VARDATA(doc);
   size_t len = VARSIZE(doc) - VARHDRSZ;
-  chc_calendar *cal = chc_handle_cache_find(&json_calendars, bytes, len);
+  void *handle = chc_handle_cache_find(&caches[kind], bytes, len);
   char *json;
   int rc;
-  if (cal != NULL) return cal;
+  if (handle != NULL) return handle;
   json = JsonbToCString(NULL, &doc->root, VARSIZE(doc));
-  rc = chc_calendar_from_json(&cal, json, strlen(json));
+  rc = chc_handle_cache_build(&caches[kind], kind, bytes, len, json, strlen(json), &handle);
   if (rc != CHC_OK) raise_chc_error(rc);
-  rc = chc_handle_cache_put(&json_calendars, bytes, len, cal);
-  if (rc != CHC_OK) raise_chc_error(rc);
-  return cal;
-}
-
-static const chc_ruleset *rules_named(text *name) {
-  const char *bytes = VARDATA_ANY(name);
-  size_t len = VARSIZE_ANY_EXHDR(name);
-  chc_ruleset *rules = chc_handle_cache_find(&named_rules, bytes, len);
-  int rc;
-  if (rules != NULL) return rules;
-  rc = chc_ruleset_builtin(&rules, text_to_cstring(name));
-  if (rc != CHC_OK) raise_chc_error(rc);
-  rc = chc_handle_cache_put(&named_rules, bytes, len, rules);
-  if (rc != CHC_OK) raise_chc_error(rc);
-  return rules;
-}
-
-static const chc_ruleset *rules_from_jsonb(Jsonb *doc) {
-  const char *bytes = VARDATA(doc);
-  size_t len = VARSIZE(doc) - VARHDRSZ;
-  chc_ruleset *rules = chc_handle_cache_find(&json_rules, bytes, len);
-  char *json;
-  int rc;
-  if (rules != NULL) return rules;
-  json = JsonbToCString(NULL, &doc->root, VARSIZE(doc));
-  rc = chc_ruleset_from_json(&rules, json, strlen(json));
-  if (rc != CHC_OK) raise_chc_error(rc);
-  rc = chc_handle_cache_put(&json_rules, bytes, len, rules);
-  if (rc != CHC_OK) raise_chc_error(rc);
-  return rules;
+  return handle;
 }
 
 /* Each SQL signature has its own C entry point (no reliance on fn_expr), and
  * the calendar argument is always the last one. */
-#define CALENDAR_BY_NAME(argument) calendar_named(PG_GETARG_TEXT_PP(argument))
-#define CALENDAR_BY_JSON(argument) calendar_from_jsonb(PG_GETARG_JSONB_P(argument))
+#define CALENDAR_BY_NAME(argument) ((const chc_calendar *)handle_named(CHC_CALENDAR_NAMED, PG_GETARG_TEXT_PP(argument)))
+#define CALENDAR_BY_JSON(argument) ((const chc_calendar *)handle_from_jsonb(CHC_CALENDAR_JSON, PG_GETARG_JSONB_P(argument)))
+#define RULES_BY_NAME(argument) ((const chc_ruleset *)handle_named(CHC_RULES_NAMED, PG_GETARG_TEXT_PP(argument)))
+#define RULES_BY_JSON(argument) ((const chc_ruleset *)handle_from_jsonb(CHC_RULES_JSON, PG_GETARG_JSONB_P(argument)))
 
 /* Working days */
 
@@ -238,12 +210,12 @@ static Datum evaluate(FunctionCallInfo fcinfo, const chc_ruleset *rules, int cal
     return evaluate(fcinfo, rules, calendar_kind);                                \
   }
 
-CHC_PG_EVALUATE(chc_pg_evaluate, rules_named(PG_GETARG_TEXT_PP(1)), 0)
-CHC_PG_EVALUATE(chc_pg_evaluate_cal, rules_named(PG_GETARG_TEXT_PP(1)), 1)
-CHC_PG_EVALUATE(chc_pg_evaluate_caljson, rules_named(PG_GETARG_TEXT_PP(1)), 2)
-CHC_PG_EVALUATE(chc_pg_evaluate_overlay, rules_from_jsonb(PG_GETARG_JSONB_P(1)), 0)
-CHC_PG_EVALUATE(chc_pg_evaluate_overlay_cal, rules_from_jsonb(PG_GETARG_JSONB_P(1)), 1)
-CHC_PG_EVALUATE(chc_pg_evaluate_overlay_caljson, rules_from_jsonb(PG_GETARG_JSONB_P(1)), 2)
+CHC_PG_EVALUATE(chc_pg_evaluate, RULES_BY_NAME(1), 0)
+CHC_PG_EVALUATE(chc_pg_evaluate_cal, RULES_BY_NAME(1), 1)
+CHC_PG_EVALUATE(chc_pg_evaluate_caljson, RULES_BY_NAME(1), 2)
+CHC_PG_EVALUATE(chc_pg_evaluate_overlay, RULES_BY_JSON(1), 0)
+CHC_PG_EVALUATE(chc_pg_evaluate_overlay_cal, RULES_BY_JSON(1), 1)
+CHC_PG_EVALUATE(chc_pg_evaluate_overlay_caljson, RULES_BY_JSON(1), 2)
 
 /* Versions and today */
 

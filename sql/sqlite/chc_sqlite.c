@@ -32,17 +32,14 @@ SQLITE_EXTENSION_INIT1
 #endif
 
 typedef struct connection_state {
-  chc_handle_cache named_calendars, json_calendars, named_rules, json_rules;
+  chc_handle_cache caches[CHC_HANDLE_KINDS];
   int refs; /* one per registration that holds this state */
 } connection_state;
 
 static void release_state(void *p) {
   connection_state *state = (connection_state *)p;
   if (--state->refs > 0) return;
-  chc_handle_cache_clear(&state->named_calendars);
-  chc_handle_cache_clear(&state->json_calendars);
-  chc_handle_cache_clear(&state->named_rules);
-  chc_handle_cache_clear(&state->json_rules);
+  for (int kind = 0; kind < CHC_HANDLE_KINDS; ++kind) chc_handle_cache_clear(&state->caches[kind]);
   sqlite3_free(state);
 }
 
@@ -73,51 +70,47 @@ static int is_json_document(const unsigned char *text) {
   return *text == '{';
 }
 
-/* The calendar named by, or given as JSON in, `value`; NULL after reporting an error. */
-static const chc_calendar *calendar_of(sqlite3_context *ctx, sqlite3_value *value) {
-  connection_state *state = (connection_state *)sqlite3_user_data(ctx);
-  const unsigned char *text = sqlite3_value_text(value);
-  size_t len = (size_t)sqlite3_value_bytes(value);
-  int json = text != NULL && is_json_document(text);
-  chc_handle_cache *cache = json ? &state->json_calendars : &state->named_calendars;
-  chc_calendar *cal;
-  int rc;
-  if (text == NULL) {
-    sqlite3_result_error_nomem(ctx);
-    return NULL;
-  }
-  cal = (chc_calendar *)chc_handle_cache_find(cache, text, len);
-  if (cal != NULL) return cal;
-  rc = json ? chc_calendar_from_json(&cal, (const char *)text, len) : chc_calendar_builtin(&cal, (const char *)text);
-  if (rc == CHC_OK) rc = chc_handle_cache_put(cache, text, len, cal);
-  if (rc != CHC_OK) {
-    result_chc_error(ctx, rc, NULL);
-    return NULL;
-  }
-  return cal;
+/* The handle a name or a JSON document ("{...}") gives: a calendar, or a
+ * rule set when `rules`; the code of the failure, as chc reports it, else. */
+static int handle_lookup(connection_state *state, int rules, const unsigned char *text, size_t len, void **out) {
+  int kind = is_json_document(text) ? (rules ? CHC_RULES_JSON : CHC_CALENDAR_JSON)
+                                    : (rules ? CHC_RULES_NAMED : CHC_CALENDAR_NAMED);
+  return chc_handle_cache_lookup(&state->caches[kind], kind, (const char *)text, len, out);
 }
 
-static const chc_ruleset *rules_of(sqlite3_context *ctx, sqlite3_value *value) {
-  connection_state *state = (connection_state *)sqlite3_user_data(ctx);
+/* The same for an SQL argument; NULL after reporting an error. */
+static void *handle_of(sqlite3_context *ctx, sqlite3_value *value, int rules) {
   const unsigned char *text = sqlite3_value_text(value);
-  size_t len = (size_t)sqlite3_value_bytes(value);
-  int json = text != NULL && is_json_document(text);
-  chc_handle_cache *cache = json ? &state->json_rules : &state->named_rules;
-  chc_ruleset *rules;
+  void *handle = NULL;
   int rc;
   if (text == NULL) {
     sqlite3_result_error_nomem(ctx);
     return NULL;
   }
-  rules = (chc_ruleset *)chc_handle_cache_find(cache, text, len);
-  if (rules != NULL) return rules;
-  rc = json ? chc_ruleset_from_json(&rules, (const char *)text, len) : chc_ruleset_builtin(&rules, (const char *)text);
-  if (rc == CHC_OK) rc = chc_handle_cache_put(cache, text, len, rules);
+  rc = handle_lookup((connection_state *)sqlite3_user_data(ctx), rules, text, (size_t)sqlite3_value_bytes(value),
+                     &handle);
   if (rc != CHC_OK) {
     result_chc_error(ctx, rc, NULL);
     return NULL;
   }
-  return rules;
+  return handle;
+}
+
+static const chc_calendar *calendar_of(sqlite3_context *ctx, sqlite3_value *value) {
+  return (const chc_calendar *)handle_of(ctx, value, 0);
+}
+
+/* A default when the argument is absent: "england-and-wales" or "hoc". */
+static void *default_handle(sqlite3_context *ctx, int rules) {
+  const char *name = rules ? "hoc" : "england-and-wales";
+  void *handle = NULL;
+  int rc = handle_lookup((connection_state *)sqlite3_user_data(ctx), rules, (const unsigned char *)name, strlen(name),
+                         &handle);
+  if (rc != CHC_OK) {
+    result_chc_error(ctx, rc, NULL);
+    return NULL;
+  }
+  return handle;
 }
 
 /* An ISO date argument; 0 after reporting an error naming the argument. */
@@ -147,20 +140,7 @@ static void result_day(sqlite3_context *ctx, chc_day day) {
 
 /* The calendar argument at argv[index], or england-and-wales when there is none. */
 static const chc_calendar *optional_calendar(sqlite3_context *ctx, int argc, sqlite3_value **argv, int index) {
-  connection_state *state = (connection_state *)sqlite3_user_data(ctx);
-  static const char default_name[] = "england-and-wales";
-  chc_calendar *cal;
-  int rc;
-  if (index < argc) return calendar_of(ctx, argv[index]);
-  cal = (chc_calendar *)chc_handle_cache_find(&state->named_calendars, default_name, sizeof default_name - 1);
-  if (cal != NULL) return cal;
-  rc = chc_calendar_builtin(&cal, default_name);
-  if (rc == CHC_OK) rc = chc_handle_cache_put(&state->named_calendars, default_name, sizeof default_name - 1, cal);
-  if (rc != CHC_OK) {
-    result_chc_error(ctx, rc, NULL);
-    return NULL;
-  }
-  return cal;
+  return index < argc ? calendar_of(ctx, argv[index]) : (const chc_calendar *)default_handle(ctx, 0);
 }
 
 /* chc_add_working_days(start, n [, calendar]) -> 'YYYY-MM-DD' */
@@ -266,7 +246,6 @@ static void calendar_info(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
  * rules defaults to 'hoc', as_of to today in London; a NULL or absent calendar
  * means the case's own "calendar" field, else the rule set's default. */
 static void evaluate(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  connection_state *state = (connection_state *)sqlite3_user_data(ctx);
   const chc_ruleset *rules;
   const chc_calendar *cal = NULL;
   const char *case_json;
@@ -274,21 +253,7 @@ static void evaluate(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   char *json = NULL;
   int rc;
   if (any_null(argc < 3 ? argc : 3, argv)) return;
-  if (argc >= 2) {
-    rules = rules_of(ctx, argv[1]);
-  } else {
-    static const char default_rules[] = "hoc";
-    chc_ruleset *found = (chc_ruleset *)chc_handle_cache_find(&state->named_rules, default_rules, 3);
-    if (found == NULL) {
-      rc = chc_ruleset_builtin(&found, default_rules);
-      if (rc == CHC_OK) rc = chc_handle_cache_put(&state->named_rules, default_rules, 3, found);
-      if (rc != CHC_OK) {
-        result_chc_error(ctx, rc, NULL);
-        return;
-      }
-    }
-    rules = found;
-  }
+  rules = (const chc_ruleset *)(argc >= 2 ? handle_of(ctx, argv[1], 1) : default_handle(ctx, 1));
   if (rules == NULL) return;
   if (argc >= 3) {
     if (!day_of(ctx, argv[2], "as_of", &as_of)) return;
@@ -443,12 +408,10 @@ static int vtab_error(sqlite3_vtab *vtab, int code, const char *prefix) {
 static int holidays_filter(sqlite3_vtab_cursor *base, int plan, const char *plan_name, int argc, sqlite3_value **argv) {
   holidays_cursor *cursor = (holidays_cursor *)base;
   holidays_vtab *vtab = (holidays_vtab *)base->pVtab;
-  chc_handle_cache *cache;
-  chc_calendar *cal;
+  void *cal = NULL;
   chc_day from, to;
   const unsigned char *name;
   char *json = NULL;
-  size_t len;
   int rc;
   (void)plan;
   (void)plan_name;
@@ -457,21 +420,14 @@ static int holidays_filter(sqlite3_vtab_cursor *base, int plan, const char *plan
   if (argc != 3 || any_null(argc, argv)) return SQLITE_OK;
   name = sqlite3_value_text(argv[0]);
   if (name == NULL) return SQLITE_NOMEM;
-  len = (size_t)sqlite3_value_bytes(argv[0]);
-  cache = is_json_document(name) ? &vtab->state->json_calendars : &vtab->state->named_calendars;
-  cal = (chc_calendar *)chc_handle_cache_find(cache, name, len);
-  if (cal == NULL) {
-    rc = is_json_document(name) ? chc_calendar_from_json(&cal, (const char *)name, len)
-                                : chc_calendar_builtin(&cal, (const char *)name);
-    if (rc == CHC_OK) rc = chc_handle_cache_put(cache, name, len, cal);
-    if (rc != CHC_OK) return vtab_error(&vtab->base, rc, NULL);
-  }
+  rc = handle_lookup(vtab->state, 0, name, (size_t)sqlite3_value_bytes(argv[0]), &cal);
+  if (rc != CHC_OK) return vtab_error(&vtab->base, rc, NULL);
   if (sqlite3_value_text(argv[1]) == NULL || sqlite3_value_text(argv[2]) == NULL) return SQLITE_NOMEM;
   if ((rc = chc_day_parse(&from, (const char *)sqlite3_value_text(argv[1]))) != CHC_OK)
     return vtab_error(&vtab->base, rc, "from");
   if ((rc = chc_day_parse(&to, (const char *)sqlite3_value_text(argv[2]))) != CHC_OK)
     return vtab_error(&vtab->base, rc, "to");
-  if ((rc = chc_calendar_holidays_json(&json, cal, from, to)) != CHC_OK) return vtab_error(&vtab->base, rc, NULL);
+  if ((rc = chc_calendar_holidays_json(&json, (const chc_calendar *)cal, from, to)) != CHC_OK) return vtab_error(&vtab->base, rc, NULL);
   if (cursor->rows == NULL) {
     rc = sqlite3_prepare_v2(vtab->db,
                             "SELECT json_extract(value, '$.date'), json_extract(value, '$.name'), "
@@ -561,9 +517,7 @@ CHC_SQLITE_EXPORT int sqlite3_chcsqlite_init(sqlite3 *db, char **error, const sq
   }
   state = (connection_state *)sqlite3_malloc(sizeof *state);
   if (state == NULL) return SQLITE_NOMEM;
-  memset(state, 0, sizeof *state);
-  state->named_calendars.free_handle = state->json_calendars.free_handle = chc_handle_free_calendar;
-  state->named_rules.free_handle = state->json_rules.free_handle = chc_handle_free_ruleset;
+  chc_handle_caches_init(state->caches);
   state->refs = 1; /* held by this function until every registration has its own */
   for (size_t i = 0; i < sizeof functions / sizeof functions[0]; ++i) {
     int flags = SQLITE_UTF8 | SQLITE_INNOCUOUS | (functions[i].deterministic ? SQLITE_DETERMINISTIC : 0);
