@@ -32,11 +32,12 @@ chc_pg_overlay() {
   done
 }
 
+# Runs from the work directory: the postgres account may not enter the caller's.
 chc_pg_as_server() {
   if [[ $(id -u) -eq 0 ]]; then
-    runuser -u postgres -- env LD_LIBRARY_PATH="$CHC_PG_WORK/lib" "$@"
+    (cd "$CHC_PG_WORK" && runuser -u postgres -- env LD_LIBRARY_PATH="$CHC_PG_WORK/lib" "$@")
   else
-    env LD_LIBRARY_PATH="$CHC_PG_WORK/lib" "$@"
+    (cd "$CHC_PG_WORK" && env LD_LIBRARY_PATH="$CHC_PG_WORK/lib" "$@")
   fi
 }
 
