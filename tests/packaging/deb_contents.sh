@@ -108,4 +108,16 @@ step "chc-doc: the API reference and the guides"
 expect_files chc-doc usr/share/doc/chc/html/index.html usr/share/doc/chc/README.md usr/share/doc/chc/docs/packaging.md \
   usr/share/doc-base/chc-doc.chc
 
+step "postgresql-15-chc: the extension where PostgreSQL 15 looks; pinned to its libchc1"
+expect_files postgresql-15-chc usr/lib/postgresql/15/lib/chc.so usr/share/postgresql/15/extension/chc.control \
+  usr/share/postgresql/15/extension/chc--0.1.0.sql
+depends=$(field_of postgresql-15-chc Depends)
+echo "    Depends: $depends"
+grep -qF "libchc1 (= $version)" <<<"$depends" || fail "postgresql-15-chc does not depend on libchc1 (= $version)"
+grep -qE '(^|, )postgresql-15(,|$)' <<<"$depends" || fail "postgresql-15-chc does not depend on postgresql-15"
+
+step "libsqlite3-mod-chc: the loadable SQLite extension; pinned to its libchc1"
+expect_files libsqlite3-mod-chc "$lib/sqlite3/libchc_sqlite.so"
+grep -qF "libchc1 (= $version)" <<<"$(field_of libsqlite3-mod-chc Depends)" || fail "libsqlite3-mod-chc does not depend on libchc1 (= $version)"
+
 step "done: every package holds what it should"

@@ -75,7 +75,7 @@ in_root() {
 }
 
 step "root 1: every package"
-new_root full libchc1 libchc-dev chc python3-chc chc-doc
+new_root full libchc1 libchc-dev chc python3-chc chc-doc libsqlite3-mod-chc
 in_root full full || fail "in root 1 (every package): see the step above"
 
 step "root 2: libchc1 alone, then python3-chc"

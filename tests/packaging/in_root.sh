@@ -65,6 +65,13 @@ dpkg-query -W -f='    ${Package} ${Version} ${Status}\n' libchc1 libchc-dev chc 
 step "the chc command"
 expect_output "$want" chc add 2024-12-20 5
 
+step "libsqlite3-mod-chc: sqlite3 loads the installed extension"
+if command -v sqlite3 >/dev/null; then
+  expect_output "$want" sqlite3 :memory: ".load $libdir/sqlite3/libchc_sqlite" "SELECT chc_add_working_days('2024-12-20', 5);"
+else
+  fail "no sqlite3 in the root (scripts/packages.sh installs it)"
+fi
+
 # --- CMake ---------------------------------------------------------------------
 step "CMake: a C and C++ project finds chc in $libdir/cmake/chc with no hints"
 run cmake -S /chc-test/consumer -B cmake-consumer -G Ninja -DCMAKE_BUILD_TYPE=Release
