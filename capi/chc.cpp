@@ -430,11 +430,12 @@ int chc_evaluate_ex(char** out_json, const chc_ruleset* rules, const chc_calenda
     if (options->size < evaluate_options_v1_size) {
       return fail(CHC_E_INVALID, "options->size: smaller than the first chc_evaluate_options (8 bytes)");
     }
-    if (options->flags & ~(CHC_EVALUATE_EXPLAIN | CHC_EVALUATE_ECHO_CASE)) {
+    if (options->flags & ~(CHC_EVALUATE_EXPLAIN | CHC_EVALUATE_ECHO_CASE | CHC_STRICT)) {
       return fail(CHC_E_INVALID, "options->flags: unknown flag bits");
     }
     json_options.explain = (options->flags & CHC_EVALUATE_EXPLAIN) != 0;
     json_options.echo_case = (options->flags & CHC_EVALUATE_ECHO_CASE) != 0;
+    json_options.strict = strictness(options->flags);
   }
   return guarded([&] {
     *out_json = copy_out(chc::evaluate_json(rules->rules, cal ? &cal->cal : nullptr, std::string_view(case_json, len),
@@ -460,7 +461,7 @@ int chc_report_begin(chc_report** out, const chc_ruleset* rules, const chc_calen
     return fail(CHC_E_INVALID, "options->from, options->to: the period is required (CHC_REPORT_OPTIONS_INIT leaves it unset)");
   }
   constexpr uint32_t known_flags =
-      CHC_REPORT_EXTENSIONS_ORIGINAL_ONLY | CHC_REPORT_EXCLUDE_WITHDRAWN | CHC_REPORT_INCLUDE_NOT_ACCEPTED | CHC_REPORT_DRILL_DOWN;
+      CHC_REPORT_EXTENSIONS_ORIGINAL_ONLY | CHC_REPORT_EXCLUDE_WITHDRAWN | CHC_REPORT_INCLUDE_NOT_ACCEPTED | CHC_REPORT_DRILL_DOWN | CHC_STRICT;
   if (options->flags & ~known_flags) return fail(CHC_E_INVALID, "options->flags: unknown flag bits");
   return guarded([&] {
     chc::ReportOptions o;
@@ -477,6 +478,7 @@ int chc_report_begin(chc_report** out, const chc_ruleset* rules, const chc_calen
     o.withdrawn_in_ch01 = !(options->flags & CHC_REPORT_EXCLUDE_WITHDRAWN);
     o.not_accepted_in_ch01 = (options->flags & CHC_REPORT_INCLUDE_NOT_ACCEPTED) != 0;
     o.drill_down = (options->flags & CHC_REPORT_DRILL_DOWN) != 0;
+    o.strict = strictness(options->flags);
     *out = new chc_report{chc_report::live_tag, chc::Report(rules->rules, cal ? &cal->cal : nullptr, std::move(o)), false};
   });
 }

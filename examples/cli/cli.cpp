@@ -225,7 +225,7 @@ Calendar calendar_of(const Args& args, Io& io) {
 
 RuleSet rules_of(const Args& args) {
   need_one_of(args, "rules", "rules-file");
-  // LEAD: RuleSet::from_json(text, strictness(args)) once the strict overlay reader is merged.
+  // An overlay or rule set with any key chc does not know is refused outright, so it has no warnings to print.
   if (const auto file = args.option("rules-file")) return RuleSet::from_json(read_file(*file));
   return RuleSet::builtin(resolve_name<NameError>(args.option("rules").value_or("hoc"), RuleSet::builtin_names(), "unknown rule set"));
 }
@@ -492,13 +492,16 @@ int cmd_check(const Args& args, Io& io) {
   const std::optional<Calendar> cal = chosen_calendar(args, io);
   const Date as_of = date_option(args, "as-of").value_or(london_today());
   const std::string text = read_input(args.positional()[0]);
+  const std::string source = args.positional()[0] == "-" ? std::string("standard input") : args.positional()[0];
   if (args.flag("json")) {
     EvaluationJsonOptions options;
     options.explain = args.flag("explain");
-    io.out << evaluate_json(rules, cal ? &*cal : nullptr, text, as_of, options) << "\n";
+    options.strict = strictness(args);
+    io.out << evaluate_json(rules, cal ? &*cal : nullptr, text, as_of, options) << "\n";  // its "warnings" say what stderr would
     return 0;
   }
-  const Evaluation e = evaluate(rules, cal ? &*cal : nullptr, Case::parse(text), as_of);
+  const Evaluation e = evaluate(rules, cal ? &*cal : nullptr, Case::parse(text), as_of, strictness(args));
+  warn(io, source, e.warnings);
   std::ostream& out = io.out;
   out << "Complaint " << shown_id(e.id_json) << ": " << case_status_name(e.status) << " at stage " << e.stage << " (" << e.rules
       << ", " << e.calendar << ", as of " << e.as_of.iso() << ")\n";
@@ -594,6 +597,7 @@ int cmd_report(const Args& args, Io& io) {
   if (const auto l = args.option("landlord")) options.landlord = *l;
   if (const auto x = args.option("extensions")) options.extensions_count_as_within = *x == "compliant";
   options.drill_down = args.flag("drill-down");
+  options.strict = strictness(args);
   if (args.flag("exclude-withdrawn")) options.withdrawn_in_ch01 = false;
   if (args.flag("include-not-accepted")) options.not_accepted_in_ch01 = true;
   options.threads = std::max(1u, std::thread::hardware_concurrency());
@@ -628,7 +632,8 @@ int cmd_report(const Args& args, Io& io) {
   report.finish();
 
   // The report's own counts: it reads every line it is given as one case, accepted or rejected.
-  const uint64_t accepted = report.cases_accepted(), rejected = report.cases_rejected(), read = accepted + rejected;
+  const uint64_t accepted = report.cases_accepted(), rejected = report.cases_rejected(), read = report.cases_read();
+  warn(io, path == "-" ? std::string("standard input") : path, report.warnings());
   if (rejected > 0) {
     const std::string w = plural(static_cast<int64_t>(rejected), "case", "cases") + " of " + std::to_string(read) +
                           " could not be read; the report lists each with its line and reason";

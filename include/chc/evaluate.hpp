@@ -150,6 +150,9 @@ struct Evaluation {
   std::vector<Deadline> deadlines;
   std::vector<Finding> findings;
   std::optional<NextAction> next_action;
+  // Input chc read but may have misread, each naming both words:
+  // `case.events[2]: "stge": did you mean "stage"?` (the key was not read).
+  std::vector<std::string> warnings;
   std::optional<Calendar> used_calendar;  // for explaining due dates
 };
 
@@ -177,11 +180,13 @@ class Case {
 
 // `calendar` may be null: the case's "calendar" field is used, else the rule
 // set's default calendar.
-Evaluation evaluate(const RuleSet& rules, const Calendar* calendar, const Case& c, Date as_of);
+// Strict::yes makes every warning an error (Errc::schema, the warning's words).
+Evaluation evaluate(const RuleSet& rules, const Calendar* calendar, const Case& c, Date as_of, Strict strict = Strict::no);
 
 struct EvaluationJsonOptions {
   bool explain = false;    // add each deadline's skipped days ("skipped")
   bool echo_case = false;  // add the case record as given ("case")
+  Strict strict = Strict::no;  // every warning an error (CHC_STRICT)
 };
 // `echo` is the case to echo when options.echo_case is set.
 std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options = {}, const Case* echo = nullptr);

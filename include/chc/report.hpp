@@ -42,6 +42,10 @@ struct ReportOptions {
   bool drill_down = false;             // keep the case ids behind every figure, not only the exceptions
   std::string evidence_json;           // the landlord's evidence file (docs/reporting.md), or empty
   unsigned threads = 1;                // for add_ndjson: worker threads evaluating cases
+  // Strict::yes: every warning is an error. A case with a near-miss key is
+  // rejected with it, a register header with one is refused, and so is an
+  // evidence file naming a provision the Code does not have.
+  Strict strict = Strict::no;
 };
 
 // Options for a reporting year: 1 April `first_year` to 31 March the year after.
@@ -77,8 +81,13 @@ class Report {
   std::string html() const;
   std::string text() const;  // the headline figures, for a terminal
 
+  uint64_t cases_read() const;  // every case or line given: accepted + rejected
   uint64_t cases_accepted() const;
   uint64_t cases_rejected() const;
+  // What the report read but may have misread, as its JSON lists them
+  // (input.warnings): the evidence file's, a register header's, and the
+  // first cases' near-miss keys with their lines. Complete after finish().
+  std::vector<std::string> warnings() const;
 
   class Impl;
 

@@ -5,6 +5,9 @@
 // lost.
 #include "evaluate/case_impl.hpp"
 
+#include <chc/near_miss.hpp>
+
+#include "core/enum_names.hpp"
 #include "core/json_util.hpp"
 #include "core/json_writer.hpp"
 #include "core/london_time.hpp"
@@ -15,37 +18,23 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <unordered_map>
 #include <vector>
 
 namespace chc {
 
 namespace bj = boost::json;
 
-const char* event_type_name(EventType t) noexcept {
-  switch (t) {
-    case EventType::acknowledged: return "acknowledged";
-    case EventType::extension: return "extension";
-    case EventType::response: return "response";
-    case EventType::escalation_requested: return "escalation_requested";
-    case EventType::escalation_refused: return "escalation_refused";
-    case EventType::not_accepted: return "not_accepted";
-    case EventType::withdrawn: return "withdrawn";
-    case EventType::remedy_offered: return "remedy_offered";
-    case EventType::remedy_completed: return "remedy_completed";
-    case EventType::action_opened: return "action_opened";
-    case EventType::action_completed: return "action_completed";
-    case EventType::update_sent: return "update_sent";
-    case EventType::custom: return "custom";
-  }
-  return "?";
-}
+namespace {
+// One table: EventType's values in order, "custom" (a CRM's own "x-..." type) last.
+constexpr auto event_types = enum_names<EventType>("acknowledged", "extension", "response", "escalation_requested", "escalation_refused",
+                                                   "not_accepted", "withdrawn", "remedy_offered", "remedy_completed", "action_opened",
+                                                   "action_completed", "update_sent", "custom");
+}  // namespace
+
+const char* event_type_name(EventType t) noexcept { return event_types(t); }
 
 namespace {
-
-constexpr EventType known_types[] = {
-    EventType::acknowledged,     EventType::extension,      EventType::response,         EventType::escalation_requested,
-    EventType::escalation_refused, EventType::not_accepted, EventType::withdrawn,        EventType::remedy_offered,
-    EventType::remedy_completed, EventType::action_opened,  EventType::action_completed, EventType::update_sent};
 
 // A value chc reads, as the parser delivered it.
 struct Scalar {
@@ -85,6 +74,24 @@ enum class EventField {
 constexpr std::array<std::string_view, 18> event_names = {
     "type",   "date",     "stage",  "handler",           "definition",            "working_days", "new_due", "reason", "ombudsman_details_given",
     "good_reason", "decision", "letter", "explanation_given", "ombudsman_right_given", "id",           "what",    "amount", "due"};
+
+// The field an unknown key nearly names, or empty. CRM registers repeat the
+// same few fields of their own in every case, so each thread remembers its
+// answers: the edit distance is paid once per key, not once per case.
+template <std::size_t N>
+std::string_view nearly(const std::array<std::string_view, N>& names, std::string_view key) {
+  if (key.size() > 2 && (key.compare(0, 2, "x-") == 0 || key.compare(0, 4, "chc_") == 0)) return {};  // a CRM's own or chc's own
+  thread_local std::unordered_map<std::string, std::string_view> cache;
+  const std::string k(key);
+  if (const auto it = cache.find(k); it != cache.end()) return it->second;
+  std::string_view meant;
+  if (const auto guess = near_miss(key, std::vector<std::string_view>(names.begin(), names.end()))) {
+    meant = *std::find(names.begin(), names.end(), *guess);
+  }
+  if (cache.size() > 4096) cache.clear();
+  cache.emplace(k, meant);
+  return meant;
+}
 
 template <std::size_t N>
 int field_index(const std::array<std::string_view, N>& names, std::string_view key) {
@@ -180,27 +187,36 @@ struct EventCapture {
 
 EventType event_type(const Scalar& v, const LazyPath& path) {
   if (v.kind != Scalar::Kind::string) fail(Errc::schema, path, "expected a string, found " + v.type_name());
-  for (EventType t : known_types) {
-    if (v.text == event_type_name(t)) return t;
-  }
+  if (const auto t = event_types.parse(v.text); t && *t != EventType::custom) return *t;
   if (v.text.size() > 2 && v.text.compare(0, 2, "x-") == 0) return EventType::custom;
+  const std::vector<std::string_view> known(event_types.names.begin(), event_types.names.end() - 1);
+  std::string list;
+  for (const std::string_view k : known) list += cat(list.empty() ? "" : ", ", k);
   fail(Errc::schema, path,
-       "unknown event type \"" + v.text +
-           "\" (known: acknowledged, extension, response, escalation_requested, escalation_refused, not_accepted, "
-           "withdrawn, remedy_offered, remedy_completed, action_opened, action_completed, update_sent; a CRM's own "
-           "types start with \"x-\")");
+       cat("unknown event type \"", v.text, "\"", did_you_mean_suffix(v.text, known), " (known: ", list,
+           "; a CRM's own types start with \"x-\")"));
 }
 
 // Checks one event's captured fields and turns them into an Event. Paths for
 // messages are only built when something is wrong.
-Event finish_event(const EventCapture& c, int index) {
+Event finish_event(const EventCapture& c, int index, const std::vector<Case::Impl::NearMiss>& near_misses) {
   Event e;
   e.index = index;
   const LazyPath path{index, {}};
   auto at = [&](EventField f) { return LazyPath{index, event_names[static_cast<std::size_t>(f)]}; };
-  if (!c[EventField::type].present()) fail(Errc::schema, at(EventField::type), "required field is missing");
+  // "required field is missing", with the key of the event that was probably meant for it.
+  auto missing = [&](EventField f) {
+    const std::string where = LazyPath{index, {}}.str();
+    for (const auto& m : near_misses) {
+      if (m.where == where && m.meant == event_names[static_cast<std::size_t>(f)]) {
+        return cat("required field is missing (", did_you_mean(m.key, m.meant), ")");
+      }
+    }
+    return std::string("required field is missing");
+  };
+  if (!c[EventField::type].present()) fail(Errc::schema, at(EventField::type), missing(EventField::type));
   e.type = event_type(c[EventField::type], at(EventField::type));
-  if (!c[EventField::date].present()) fail(Errc::schema, at(EventField::date), "required field is missing");
+  if (!c[EventField::date].present()) fail(Errc::schema, at(EventField::date), missing(EventField::date));
   e.date = moment(c[EventField::date], at(EventField::date)).date;
   if (e.type == EventType::custom) return e;
   for (std::size_t f = 0; f < c.fields.size(); ++f) {
@@ -306,8 +322,14 @@ class CaseReader {
     if (!part_.empty()) key = part_.append(s.data(), s.size());
     // Resolved now, so no key is copied: the field it names, or -1.
     switch (f.role) {
-      case Role::root: f.field = field_index(root_names, key); break;
-      case Role::event: f.field = key.empty() ? -1 : field_index(event_names, key); break;
+      case Role::root:
+        f.field = field_index(root_names, key);
+        if (f.field < 0) note_near_miss(root_names, key, "case");
+        break;
+      case Role::event:
+        f.field = key.empty() ? -1 : field_index(event_names, key);
+        if (f.field < 0 && !key.empty()) note_near_miss(event_names, key, {});
+        break;
       case Role::letter_object: letter_key(key); break;
       default: break;
     }
@@ -374,7 +396,7 @@ class CaseReader {
   void finish() {
     const std::string path = "case";
     const auto& id = root_[static_cast<std::size_t>(RootField::id)];
-    if (!id.present()) fail(Errc::schema, "case.id", "required field is missing");
+    if (!id.present()) fail(Errc::schema, "case.id", missing("case", "id"));
     if (id.kind == Scalar::Kind::string) {
       if (id.text.empty()) fail(Errc::schema, "case.id", "must not be empty");
       std::string quoted;
@@ -387,7 +409,7 @@ class CaseReader {
     }
     case_.id = id.text;
     const auto& received = root_[static_cast<std::size_t>(RootField::received)];
-    if (!received.present()) fail(Errc::schema, "case.received", "required field is missing");
+    if (!received.present()) fail(Errc::schema, "case.received", missing("case", "received"));
     const LocalMoment m = moment(received, "case.received");
     case_.received = m.date;
     case_.received_minute = m.minute;
@@ -397,11 +419,19 @@ class CaseReader {
     if (const auto& v = root_[static_cast<std::size_t>(RootField::calendar)]; v.present()) case_.calendar = text_value(v, "case.calendar");
     if (const auto& v = root_[static_cast<std::size_t>(RootField::category)]; v.present()) case_.category = text_value(v, "case.category");
     const auto& events = root_[static_cast<std::size_t>(RootField::events)];
-    if (!events.present()) fail(Errc::schema, "case.events", "required field is missing");
+    if (!events.present()) fail(Errc::schema, "case.events", missing("case", "events"));
     if (events.kind != Scalar::Kind::array) fail(Errc::schema, "case.events", "expected an array, found " + events.type_name());
   }
 
  private:
+  // "required field is missing", saying which key of the record was probably meant for it.
+  std::string missing(std::string_view where, std::string_view field) const {
+    for (const auto& m : case_.near_misses) {
+      if (m.where == where && m.meant == field) return cat("required field is missing (", did_you_mean(m.key, m.meant), ")");
+    }
+    return "required field is missing";
+  }
+
   enum class Role : uint8_t { root, events, event, letter_object, letter_array, skip };
   struct Frame {
     Role role;
@@ -437,6 +467,12 @@ class CaseReader {
 
   std::string event_path() const { return cat("case.events[", std::to_string(event_index_), "]"); }
 
+  template <std::size_t N>
+  void note_near_miss(const std::array<std::string_view, N>& names, std::string_view key, std::string_view where) {
+    const std::string_view meant = nearly(names, key);
+    if (!meant.empty()) case_.near_misses.push_back({where.empty() ? event_path() : std::string(where), std::string(key), std::string(meant)});
+  }
+
   void open(Scalar::Kind kind) {
     if (stack_.empty()) {
       if (kind != Scalar::Kind::object) fail(Errc::schema, "case", "expected an object, found an array");
@@ -471,7 +507,7 @@ class CaseReader {
   void close() {
     const Role role = stack_.back().role;
     stack_.pop_back();
-    if (role == Role::event) case_.events.push_back(finish_event(event_, event_index_));
+    if (role == Role::event) case_.events.push_back(finish_event(event_, event_index_, case_.near_misses));
     if (role == Role::events) root_[static_cast<std::size_t>(RootField::events)].kind = Scalar::Kind::array;
     if (!stack_.empty()) after_value();
   }

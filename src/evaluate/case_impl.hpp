@@ -79,6 +79,14 @@ class Case::Impl {
   std::string calendar;
   std::string category;
   std::vector<Event> events;
+  // Keys that are not chc's but nearly are ("recieved", "stge"): the case is
+  // read without them, and the caller is told (Evaluation::warnings).
+  struct NearMiss {
+    std::string where;  // "case", "case.events[2]"
+    std::string key;
+    std::string meant;
+  };
+  std::vector<NearMiss> near_misses;
 };
 
 // Reads a case from JSON text; keep_text keeps a copy of the text in the Impl.

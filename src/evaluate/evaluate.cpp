@@ -90,6 +90,7 @@ class Evaluator {
       : rules_(rules), cal_(cal), case_(c), as_of_(as_of), out_(out), defined_stages_(static_cast<int>(rules.stages.size())) {}
 
   void run() {
+    for (const auto& m : case_.near_misses) out_.warnings.push_back(did_you_mean(m.key, m.meant, m.where));
     check_vocabulary();
     day_zero();
     walk();
@@ -139,11 +140,22 @@ class Evaluator {
   }
 
   // Words the case uses that only the rule set can check: exclusion reasons and letter items.
-  void check_vocabulary() const {
+  void check_vocabulary() {
     for (const Event& e : case_.events) {
       if (e.type == EventType::not_accepted && !e.reason.empty() && !Vocabulary::find(rules_.words.exclusion_reasons, e.reason)) {
         throw Error(Errc::schema, cat("case.events[", std::to_string(e.index), "].reason: \"", e.reason, "\" is not an exclusion under ",
                                       rules_.name, unknown_term(e.reason, rules_.words.exclusion_reasons, "use")));
+      }
+      if (e.has_letter && !e.letter_is_list) {
+        // The object form may carry a CRM's own fields; one nearly naming an item is a misread.
+        std::vector<std::string_view> ids;
+        for (const auto& t : rules_.words.letter_items) ids.push_back(t.id);
+        for (const LetterItem& item : e.letter) {
+          if (Vocabulary::find(rules_.words.letter_items, item.id)) continue;
+          if (const auto meant = near_miss(item.id, ids)) {
+            out_.warnings.push_back(did_you_mean(item.id, *meant, cat("case.events[", std::to_string(e.index), "].letter")));
+          }
+        }
       }
       if (e.has_letter && e.letter_is_list) {
         for (std::size_t k = 0; k < e.letter.size(); ++k) {
@@ -872,8 +884,8 @@ class Evaluator {
 
 }  // namespace
 
-Evaluation evaluate(const RuleSet& rules, const Calendar* calendar, const Case& c, Date as_of) {
-  return evaluate_case(rules, calendar, c.impl(), as_of, true, true);
+Evaluation evaluate(const RuleSet& rules, const Calendar* calendar, const Case& c, Date as_of, Strict strict) {
+  return evaluate_case(rules, calendar, c.impl(), as_of, true, true, strict);
 }
 
 void word_evaluation(Evaluation& e, const RuleSetData& rules) {
@@ -881,7 +893,8 @@ void word_evaluation(Evaluation& e, const RuleSetData& rules) {
   if (e.next_action) e.next_action->action = describe_action(e.next_action->kind, e.next_action->stage, e.next_action->action, rules);
 }
 
-Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of, bool keep_calendar, bool word) {
+Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of, bool keep_calendar, bool word,
+                         Strict strict) {
   if (as_of < Calendar::first_supported_day() || as_of > Calendar::last_supported_day()) {
     throw Error(Errc::range, "as_of: " + as_of.iso() + " is outside the supported range " + Calendar::first_supported_day().iso() +
                                  " to " + Calendar::last_supported_day().iso());
@@ -908,6 +921,7 @@ Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const C
   out.calendar = calendar->name();
   out.calendar_version = calendar->data_version();
   Evaluator(data, *calendar, c, as_of, out).run();
+  if (strict == Strict::yes && !out.warnings.empty()) throw Error(Errc::schema, out.warnings.front() + " (strict: every warning is an error)");
   if (word) word_evaluation(out, data);
   if (keep_calendar) out.used_calendar = named ? std::move(named) : std::optional<Calendar>(*calendar);
   return out;

@@ -111,6 +111,9 @@ std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, c
   } else {
     w.null();
   }
+  w.key("warnings").begin_array();
+  for (const std::string& warning : e.warnings) w.value(warning);
+  w.end_array();
   if (options.echo_case && echo) w.key("case").raw(echo->json());
   w.end_object();
   w.finish();
@@ -120,7 +123,7 @@ std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, c
 std::string evaluate_json(const RuleSet& rules, const Calendar* calendar, std::string_view case_json, Date as_of,
                           const EvaluationJsonOptions& options) {
   const auto impl = parse_case(case_json, options.echo_case);
-  const Evaluation e = evaluate_case(rules, calendar, *impl, as_of, options.explain, true);
+  const Evaluation e = evaluate_case(rules, calendar, *impl, as_of, options.explain, true, options.strict);
   if (options.echo_case) {
     const Case echo(impl);
     return to_json(e, options, &echo);

@@ -3,6 +3,8 @@
 // complaints officer keeps in a spreadsheet) read as case records.
 #include "report/report_impl.hpp"
 
+#include <chc/near_miss.hpp>
+
 #include "core/csv.hpp"
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
@@ -70,6 +72,35 @@ struct PendingEvent {
   std::string date;
   std::string json;
 };
+
+// A header chc would misread is refused once, not row by row: a column given
+// twice, or a required one missing (naming the column probably meant); a
+// column nearly one of chc's is a warning (under strict, an error).
+void check_header(Report::Impl& r, const std::vector<std::string>& header) {
+  const std::string_view where = "register CSV header";
+  const std::vector<std::string_view> known(std::begin(known_columns), std::end(known_columns));
+  std::vector<std::pair<std::string, std::string>> meant;  // column, the known column it nearly is
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i].empty()) continue;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (header[j] == header[i]) {
+        throw Error(Errc::schema, cat(where, ": column \"", header[i], "\" appears twice (columns ", std::to_string(j + 1), " and ",
+                                      std::to_string(i + 1), "); which one counts would be a guess"));
+      }
+    }
+    if (std::find(known.begin(), known.end(), header[i]) != known.end()) continue;
+    if (const auto guess = near_miss(header[i], known)) meant.emplace_back(header[i], *guess);
+  }
+  for (const char* required : {"id", "received"}) {
+    if (std::find(header.begin(), header.end(), required) != header.end()) continue;
+    std::string hint;
+    for (const auto& [column, known_column] : meant) {
+      if (known_column == required) hint = cat(" (", did_you_mean(column, known_column), ")");
+    }
+    throw Error(Errc::schema, cat(where, ": no \"", required, "\" column, which every register needs", hint));
+  }
+  for (const auto& [column, known_column] : meant) r.warn(did_you_mean(column, known_column, where));
+}
 
 }  // namespace
 
@@ -185,6 +216,7 @@ void Report::add_csv(std::istream& in) {
   if (csv.oversized()) throw Error(Errc::limit, cat("register CSV: the header row is longer than the limit of ", std::to_string(max_case_bytes), " bytes"));
   for (auto& h : header) h = lower(trim(h));
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a spreadsheet's byte-order mark
+  check_header(r, header);
   while (csv.next(fields, line)) {
     if (csv.oversized()) {
       ++r.total.cases_read;

@@ -4,6 +4,8 @@
 #include "report/report_impl.hpp"
 #include "report/report_model.hpp"
 
+#include <chc/near_miss.hpp>
+
 #include "core/json_util.hpp"
 #include "core/text.hpp"
 #include "rules/ruleset_impl.hpp"
@@ -33,9 +35,12 @@ void Accumulator::merge(Accumulator&& o) {
   cases_accepted += o.cases_accepted;
   cases_rejected += o.cases_rejected;
   cases_touching_period += o.cases_touching_period;
-  for (auto& r : o.rejected) rejected.push_back(std::move(r));
-  std::sort(rejected.begin(), rejected.end(), [](const Rejected& a, const Rejected& b) { return a.line < b.line; });
-  if (rejected.size() > max_rejected_listed) rejected.resize(max_rejected_listed);
+  for (auto [mine, theirs] : {std::pair{&rejected, &o.rejected}, std::pair{&warned, &o.warned}}) {
+    for (auto& r : *theirs) mine->push_back(std::move(r));
+    std::stable_sort(mine->begin(), mine->end(), [](const Rejected& a, const Rejected& b) { return a.line < b.line; });
+    if (mine->size() > max_rejected_listed) mine->resize(max_rejected_listed);
+  }
+  cases_with_warnings += o.cases_with_warnings;
   for (std::size_t s = 1; s < stages.size(); ++s) {
     StageTallies& a = stages[s];
     StageTallies& b = o.stages[s];
@@ -109,11 +114,20 @@ Report::Impl::Impl(const RuleSet& r, const Calendar* cal, ReportOptions o) : rul
     }
     const bj::value doc = json::parse(options.evidence_json, "evidence JSON");
     const auto& root = json::as_object(doc, "evidence");
+    // Keys nearly the file's own ("provisons", "evidance") would be read as nothing: say so.
+    auto near_misses = [&](const bj::object& object, const std::string& where, const std::vector<std::string_view>& known) {
+      for (const auto& kv : object) {
+        if (std::find(known.begin(), known.end(), std::string_view(kv.key())) != known.end()) continue;
+        if (const auto meant = near_miss(kv.key(), known)) warn(did_you_mean(kv.key(), *meant, where));
+      }
+    };
+    near_misses(root, "evidence", {"landlord", "provisions"});
     if (const auto* p = json::find(root, "provisions")) {
       const json::Path pp("evidence.provisions");
       for (const auto& kv : json::as_object(*p, pp)) {
         const json::Path path = pp.key(kv.key());
         const auto& entry = json::as_object(kv.value(), path);
+        near_misses(entry, path.str(), {"comply", "evidence", "commentary"});
         std::string comply(json::as_string(json::require(entry, "comply", path), path.key("comply")));
         std::transform(comply.begin(), comply.end(), comply.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
         Evidence e;
@@ -122,7 +136,7 @@ Report::Impl::Impl(const RuleSet& r, const Calendar* cal, ReportOptions o) : rul
         if (const auto* t = json::find(entry, "evidence"); t && t->is_string()) e.evidence = t->get_string();
         if (const auto* t = json::find(entry, "commentary"); t && t->is_string()) e.commentary = t->get_string();
         if (!rules.impl().catalogue->find(kv.key())) {
-          evidence_warnings.push_back(path.str() + ": no such provision in " + catalogue_code + "; ignored");
+          warn(path.str() + ": no such provision in " + catalogue_code + "; ignored");
           continue;
         }
         evidence.emplace(std::string(kv.key()), std::move(e));
@@ -152,6 +166,11 @@ int month_key(Date d) {
 
 }  // namespace
 
+void Report::Impl::warn(std::string message) {
+  if (options.strict == Strict::yes) throw Error(Errc::schema, message + " (strict: every warning is an error)");
+  warnings.push_back(utf8_sanitized(message));
+}
+
 void Accumulator::reject(uint64_t line, std::string reason) {
   reason = utf8_sanitized(reason);  // it may quote the bad line
   ++cases_rejected;
@@ -176,7 +195,7 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
       if (it == calendars_cache.end()) it = calendars_cache.emplace(name, Calendar::builtin(name)).first;
       cal = &it->second;
     }
-    e = evaluate_case(rules, cal, *c, options.to, false, false);
+    e = evaluate_case(rules, cal, *c, options.to, false, false, options.strict);
   } catch (const Error& err) {
     acc.reject(line, err.what());
     return err.code();
@@ -186,6 +205,12 @@ Errc Report::Impl::add(std::string_view json, uint64_t line, Accumulator& acc,
   }
   ++acc.cases_accepted;
   acc.cases_by_rules[e.rules]++;
+  if (!e.warnings.empty()) {
+    ++acc.cases_with_warnings;
+    for (const std::string& w : e.warnings) {
+      if (acc.warned.size() < max_rejected_listed) acc.warned.push_back({line, utf8_sanitized(w)});
+    }
+  }
   const ReportOptions& o = options;
   const bool keep = o.drill_down;
   const std::string& id = c->id;  // unescaped: the report's writers escape it once
@@ -467,7 +492,10 @@ std::string Report::text() const {
   return render_text(build_model(*impl_));
 }
 
+uint64_t Report::cases_read() const { return impl_->total.cases_read; }
 uint64_t Report::cases_accepted() const { return impl_->total.cases_accepted; }
 uint64_t Report::cases_rejected() const { return impl_->total.cases_rejected; }
+
+std::vector<std::string> Report::warnings() const { return warning_lines(*impl_); }
 
 }  // namespace chc

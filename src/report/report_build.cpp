@@ -217,6 +217,13 @@ std::optional<double> percent_of(uint64_t part, uint64_t whole) {
 
 double percent_share(double part, double whole) { return whole > 0 ? round1(100.0 * part / whole) : 0.0; }
 
+std::vector<std::string> warning_lines(const Report::Impl& r) {
+  std::vector<std::string> out = r.warnings;
+  for (const Rejected& w : r.total.warned) out.push_back(cat("line ", std::to_string(w.line), ": ", w.reason));
+  if (r.total.warned.size() == max_rejected_listed) out.push_back("(the first warnings only: each case's are in its evaluation)");
+  return out;
+}
+
 ReportModel build_model(const Report::Impl& r) {
   const Accumulator& a = r.total;
   const ReportOptions& o = r.options;
@@ -241,7 +248,8 @@ ReportModel build_model(const Report::Impl& r) {
   m.cases_in_period = a.cases_touching_period;
   m.rejected = &a.rejected;
   m.cases_by_rules.assign(a.cases_by_rules.begin(), a.cases_by_rules.end());
-  m.warnings = r.evidence_warnings;
+  m.warnings = warning_lines(r);
+  m.cases_with_warnings = a.cases_with_warnings;
   m.data_issues = figure(a.data_issues, true);
 
   m.measures = code.regulator_measures;
@@ -386,6 +394,7 @@ std::string render_json(const ReportModel& m) {
   w.end_object();
   w.key("warnings");
   write_strings(w, m.warnings);
+  w.key("cases_with_warnings").value(static_cast<int64_t>(m.cases_with_warnings));
   w.end_object();
 
   w.key("tsm").begin_object();

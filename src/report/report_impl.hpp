@@ -114,6 +114,8 @@ struct Accumulator {
   uint64_t cases_read = 0, cases_accepted = 0, cases_rejected = 0;
   uint64_t cases_touching_period = 0;
   std::vector<Rejected> rejected;  // the first max_rejected_listed, by line
+  uint64_t cases_with_warnings = 0;
+  std::vector<Rejected> warned;  // near-miss keys of the first cases with any, by line (max_rejected_listed)
   std::string last_rejection;      // the latest reason, for a caller adding one case at a time
   std::array<StageTallies, max_event_stage + 1> stages;  // by stage number, from 1
   std::map<std::string, uint64_t> categories;
@@ -154,7 +156,9 @@ class Report::Impl {
     std::string commentary;
   };
   std::map<std::string, Evidence, std::less<>> evidence;  // by provision
-  std::vector<std::string> evidence_warnings;
+  std::vector<std::string> warnings;  // the evidence file's and a register header's (cases' are in the accumulators)
+  // Input read but perhaps misread: recorded, or under options.strict an error.
+  void warn(std::string message);
 
   Accumulator total;
   std::map<std::string, Calendar, std::less<>> calendars;  // the single-threaded path's cache

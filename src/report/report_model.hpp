@@ -92,6 +92,7 @@ struct ReportModel {
   const std::vector<Rejected>* rejected = nullptr;
   std::vector<std::pair<std::string, uint64_t>> cases_by_rules;
   std::vector<std::string> warnings;
+  uint64_t cases_with_warnings = 0;
   Figure data_issues;
 
   // The regulator's measures (TSM CH01 and CH02 in England).
@@ -121,6 +122,9 @@ struct ReportModel {
 };
 
 ReportModel build_model(const Report::Impl& r);
+// The report's warnings as it lists them: the evidence file's and a register
+// header's, then each case's near-misses with its line ("line 12: ...").
+std::vector<std::string> warning_lines(const Report::Impl& r);
 std::string render_json(const ReportModel& m);
 std::string render_csv(const ReportModel& m);
 std::string render_html(const ReportModel& m);

@@ -161,6 +161,27 @@ expect 0 "2026-06-15 Mon  World Cup bank holiday" -- holidays --year 2026 --cale
 { echo '{"base": "scotland", "govuk_conflicts": "file_wins", "govuk": '; cat "$data/bank-holidays-2025-08-17.json"; echo '}'; } > "$tmp"
 expect 0 '"overridden":1,"policy":"file_wins"' -- info --json --calendar-file "$tmp"
 expect 0 "2026-06-16" -- add 2026-06-12 2 --calendar-file "$tmp"
+
+# Near-misses in a case, a register and an evidence file (docs/bad-input.md):
+# a warning on stderr naming both words, an error under --strict.
+echo '{"id": "C1", "received": "2025-06-02", "events": [{"type": "acknowledged", "date": "2025-06-03", "stge": 1}]}' > "$tmp"
+expect 0 'chc: warning: '"$tmp"': case.events[0]: "stge": did you mean "stage"?' -- check "$tmp" --as-of 2025-06-20 --rules hoc-2024
+expect 2 'case.events[0]: "stge": did you mean "stage"? (strict: every warning is an error)' -- check "$tmp" --as-of 2025-06-20 --strict
+expect_json 'd["warnings"] == ["case.events[0]: \"stge\": did you mean \"stage\"?"]' -- check "$tmp" --as-of 2025-06-20 --json
+echo '{"id": "C1", "recieved": "2025-06-02", "events": []}' > "$tmp"
+expect 2 'case.received: required field is missing ("recieved": did you mean "received"?)' -- check "$tmp" --as-of 2025-06-20
+printf 'id,received,stage1_acknowleged\nA1,2025-06-02,2025-06-03\n' > "$tmp.csv"
+expect 0 'chc: warning: '"$tmp.csv"': register CSV header: "stage1_acknowleged": did you mean "stage1_acknowledged"?' -- \
+  report "$tmp.csv" --year 2025 --format text
+expect 2 'register CSV header: "stage1_acknowleged": did you mean "stage1_acknowledged"? (strict: every warning is an error)' -- \
+  report "$tmp.csv" --year 2025 --strict
+printf 'id,recieved\nA1,2025-06-02\n' > "$tmp.csv"
+expect 2 'register CSV header: no "received" column, which every register needs ("recieved": did you mean "received"?)' -- \
+  report "$tmp.csv" --year 2025
+echo '{"provisions": {"4.1": {"comply": "yes", "evidance": "x"}}}' > "$tmp"
+printf 'id,received\nA1,2025-06-02\n' > "$tmp.csv"
+expect 0 'evidence.provisions.4.1: "evidance": did you mean "evidence"?' -- report "$tmp.csv" --year 2025 --evidence "$tmp" --format text
+rm -f "$tmp.csv"
 rm -f "$tmp"
 # --- help: one table behind --help, help COMMAND, COMMAND --help
 expect 0 "Commands:" -- --help

@@ -41,6 +41,10 @@ def report_options(**fields):
     return options
 
 
+class EvaluateOptions(ctypes.Structure):
+    _fields_ = [("size", c_uint32), ("flags", c_uint32)]
+
+
 class Raw:
     """libchc with every handle as void*, and no error checking: each call gives back its code."""
 
@@ -70,6 +74,7 @@ class Raw:
             "chc_ruleset_free": (None, (v,)),
             "chc_ruleset_info_json": (c_int, (POINTER(v), v)),
             "chc_evaluate": (c_int, (POINTER(v), v, v, s, sz, i32)),
+            "chc_evaluate_ex": (c_int, (POINTER(v), v, v, s, sz, i32, POINTER(EvaluateOptions))),
             "chc_case_normalize": (c_int, (POINTER(v), s, sz)),
             "chc_report_begin": (c_int, (POINTER(v), v, v, POINTER(ReportOptions))),
             "chc_report_add_case": (c_int, (v, s, sz)),
@@ -597,7 +602,7 @@ def _(raw, code2024):
 
 @row("report-options-flags")
 def _(raw, code2024):
-    options = report_options(flags=1 << 30)
+    options = report_options(flags=1 << 29)
     return raw.text("chc_report_begin", code2024, None, byref(options))
 
 @row("report-options-negative-homes")
@@ -656,6 +661,87 @@ def _(raw, england): return govuk_warnings(raw, england, BUNTIN)
 
 @row("near-miss-govuk-event-strict")
 def _(raw, england): return govuk_warnings(raw, england, BUNTIN, CHC_STRICT)
+
+# Near-misses in case records, registers and evidence files: warnings in the answers, errors under CHC_STRICT.
+
+def evaluation_warnings(raw, code2024, case, flags=0):
+    """(code, the evaluation's warnings one a line); chc_last_error() on failure."""
+    text = json.dumps(case).encode()
+    options = EvaluateOptions(size=ctypes.sizeof(EvaluateOptions), flags=flags)
+    code, out = raw.text("chc_evaluate_ex", code2024, None, text, len(text), 20500, byref(options))
+    return (code, "\n".join(json.loads(out)["warnings"])) if code == 0 else (code, out)
+
+
+def report_warnings(raw, code2024, add, text, flags=0, evidence=None):
+    """(code, the report's input.warnings one a line) for a register; chc_last_error() when refused."""
+    report = c_void_p()
+    options = report_options(flags=flags)
+    if evidence is not None:
+        options.evidence_json, options.evidence_len = evidence, len(evidence)
+    code = raw.chc_report_begin(byref(report), code2024, None, byref(options))
+    if code != 0:
+        return code, raw.error()
+    try:
+        added = getattr(raw, add)(report, text, len(text))
+        if added != 0:
+            return added, raw.error()
+        finished, out = raw.text("chc_report_finish", report, 0)
+        assert finished == 0, out
+        return 0, "\n".join(json.loads(out)["input"]["warnings"])
+    finally:
+        raw.chc_report_free(report)
+
+
+STGE = case_with(events=[{"type": "acknowledged", "date": "2025-06-03", "stge": 1}])
+LETTER = case_with(events=[{"type": "acknowledged", "date": "2025-06-03"},
+                           {"type": "response", "date": "2025-06-10",
+                            "letter": {"stage": True, "definition": True, "decision": True, "reasons": True, "remedy": True,
+                                       "outstanding_action": True, "escalation": True}}])
+ACKNOWLEGED = b"id,received,stage1_acknowleged\nA1,2025-06-02,2025-06-03\n"
+
+@row("near-miss-case-key")
+def _(raw, code2024): return evaluation_warnings(raw, code2024, STGE)
+
+@row("near-miss-case-key-strict")
+def _(raw, code2024): return evaluation_warnings(raw, code2024, STGE, CHC_STRICT)
+
+@row("near-miss-case-required")
+def _(raw, code2024): return evaluate(raw, code2024, {"id": "C1", "recieved": "2025-06-02", "events": []})
+
+@row("near-miss-event-type")
+def _(raw, code2024): return evaluate(raw, code2024, case_with(events=[{"type": "respnse", "date": "2025-06-03"}]))
+
+@row("near-miss-letter-item")
+def _(raw, code2024): return evaluation_warnings(raw, code2024, LETTER)
+
+@row("near-miss-exclusion-reason")
+def _(raw, code2024):
+    return evaluate(raw, code2024, case_with(events=[{"type": "not_accepted", "date": "2025-06-03", "reason": "over_12_month"}]))
+
+@row("near-miss-csv-column")
+def _(raw, code2024): return report_warnings(raw, code2024, "chc_report_add_csv", ACKNOWLEGED)
+
+@row("near-miss-csv-column-strict")
+def _(raw, code2024): return report_warnings(raw, code2024, "chc_report_add_csv", ACKNOWLEGED, CHC_STRICT)
+
+@row("near-miss-register-line")
+def _(raw, code2024): return report_warnings(raw, code2024, "chc_report_add_ndjson", json.dumps(STGE).encode() + b"\n")
+
+@row("near-miss-evidence-key")
+def _(raw, code2024):
+    evidence = b'{"provisions": {"4.1": {"comply": "yes", "evidance": "Complaints officer named"}}}'
+    return report_warnings(raw, code2024, "chc_report_add_ndjson", b"", evidence=evidence)
+
+@row("csv-missing-column")
+def _(raw, code2024): return report_warnings(raw, code2024, "chc_report_add_csv", b"id,recieved\nA1,2025-06-02\n")
+
+@row("csv-duplicate-column")
+def _(raw, code2024): return report_warnings(raw, code2024, "chc_report_add_csv", b"id,received,Received\nA1,2025-06-02,2025-06-03\n")
+
+@row("report-options-no-period")
+def _(raw, code2024):
+    options = report_options(from_=0, to=0)
+    return raw.text("chc_report_begin", code2024, None, byref(options))
 
 # Pointers and handles -------------------------------------------------------------------------------------------
 
