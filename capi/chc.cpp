@@ -10,6 +10,7 @@
 
 #include "calendar/batch.hpp"
 #include "calendar/calendar_json.hpp"
+#include "core/json_writer.hpp"
 #include "core/london_time.hpp"
 #include "evaluate/evaluate_impl.hpp"
 
@@ -405,6 +406,27 @@ int chc_case_normalize(char** out_json, const char* case_json, size_t len) {
   CHC_REQUIRE(out_json);
   CHC_REQUIRE(case_json);
   return guarded([&] { *out_json = copy_out(chc::Case::parse(std::string_view(case_json, len)).normalized_json()); });
+}
+
+int chc_cases_from_csv(char** out_json, const char* text, size_t len) {
+  CHC_REQUIRE(out_json);
+  if (len != 0) CHC_REQUIRE(text);
+  return guarded([&] {
+    MemoryStreamBuffer buffer(len == 0 ? "" : text, len);
+    std::istream in(&buffer);
+    std::string json;
+    chc::JsonWriter w(json);
+    w.begin_object().key("rows").begin_array();
+    chc::read_csv_register(in, [&w](uint64_t line, std::string_view case_json, std::string_view error) {
+      w.begin_object().key("line").value(static_cast<int64_t>(line));
+      if (error.empty()) w.key("case").raw(case_json);
+      else w.key("error").value(error);
+      w.end_object();
+    });
+    w.end_array().end_object();
+    w.finish();
+    *out_json = copy_out(json);
+  });
 }
 
 int chc_report_begin(chc_report** out, const chc_ruleset* rules, const chc_calendar* cal, const chc_report_options* options) {

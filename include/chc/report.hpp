@@ -17,6 +17,7 @@
 #include <chc/rules.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -88,5 +89,11 @@ class Report {
 
 // One CSV register row (header names -> values) as a case record.
 std::string csv_row_to_case(const std::vector<std::string>& header, const std::vector<std::string>& row, uint64_t line);
+// Each data row of a CSV register, header row first, as Report::add_csv reads
+// it: `row(line, case_json, "")`, or `row(line, "", reason)` for a row that
+// cannot be a case record. Blank rows are skipped. Throws Error(limit) for a
+// header row over the case size limit.
+void read_csv_register(std::istream& in,
+                       const std::function<void(uint64_t line, std::string_view case_json, std::string_view error)>& row);
 
 }  // namespace chc

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <istream>
+#include <optional>
 
 namespace chc {
 
@@ -38,6 +39,18 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// The value of "10" or of a whole-number decimal such as "10.0" (a spreadsheet's
+// or pandas' float column writes integers so); nullopt for anything else, "10.5" included.
+std::optional<int64_t> whole_number(std::string_view s) {
+  const auto point = s.find('.');
+  const std::string_view digits = s.substr(0, point);
+  if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+  if (point != std::string_view::npos && s.find_first_not_of('0', point + 1) != std::string_view::npos) return std::nullopt;
+  int64_t n = 0;
+  for (const char c : digits) n = n * 10 + (c - '0');
+  return n;
+}
+
 class Row {
  public:
   Row(const std::vector<std::string>& header, const std::vector<std::string>& values, uint64_t line)
@@ -54,8 +67,9 @@ class Row {
   }
   bool yes_no(std::string_view column) const {
     const std::string v = lower(get(column));
-    if (v == "yes" || v == "y" || v == "true" || v == "1") return true;
-    if (v == "no" || v == "n" || v == "false" || v == "0") return false;
+    const auto n = whole_number(v);
+    if (v == "yes" || v == "y" || v == "true" || n == 1) return true;
+    if (v == "no" || v == "n" || v == "false" || n == 0) return false;
     fail(column, "\"" + get(column) + "\" is not yes or no");
   }
   uint64_t line() const { return line_; }
@@ -100,10 +114,9 @@ std::string csv_row_to_case(const std::vector<std::string>& header, const std::v
     event(row.get(p + "extension_date"), "extension", [&](JsonWriter& w) {
       w.key("stage").value(s);
       const std::string days = row.get(p + "extension_days");
-      if (days.empty() || days.find_first_not_of("0123456789") != std::string::npos) {
-        row.fail(p + "extension_days", "\"" + days + "\" is not a whole number of working days");
-      }
-      w.key("working_days").value(static_cast<int64_t>(std::stoll(days)));
+      const auto working_days = whole_number(days);
+      if (!working_days) row.fail(p + "extension_days", "\"" + days + "\" is not a whole number of working days");
+      w.key("working_days").value(*working_days);
       if (const auto r = row.get(p + "extension_reason"); !r.empty()) w.key("reason").value(r);
       if (!row.get(p + "ombudsman_details").empty()) w.key("ombudsman_details_given").value(row.yes_no(p + "ombudsman_details"));
     });
@@ -175,9 +188,7 @@ std::string csv_row_to_case(const std::vector<std::string>& header, const std::v
   return out;
 }
 
-void Report::add_csv(std::istream& in) {
-  if (impl_->finished) throw Error(Errc::invalid_argument, "report: cases added after finish()");
-  Impl& r = *impl_;
+void read_csv_register(std::istream& in, const std::function<void(uint64_t line, std::string_view case_json, std::string_view error)>& row) {
   CsvReader csv(in, max_case_bytes);
   std::vector<std::string> header, fields;
   uint64_t line = 0;
@@ -187,8 +198,7 @@ void Report::add_csv(std::istream& in) {
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a spreadsheet's byte-order mark
   while (csv.next(fields, line)) {
     if (csv.oversized()) {
-      ++r.total.cases_read;
-      r.total.reject(line, cat("the row is longer than the limit of ", std::to_string(max_case_bytes), " bytes (an unclosed quote?)"));
+      row(line, {}, cat("the row is longer than the limit of ", std::to_string(max_case_bytes), " bytes (an unclosed quote?)"));
       continue;
     }
     if (fields.size() == 1 && trim(fields[0]).empty()) continue;
@@ -196,12 +206,24 @@ void Report::add_csv(std::istream& in) {
     try {
       json = csv_row_to_case(header, fields, line);
     } catch (const Error& e) {
-      ++r.total.cases_read;
-      r.total.reject(line, e.what());
+      row(line, {}, e.what());
       continue;
     }
-    r.add(json, line, r.total, r.calendars);
+    row(line, json, {});
   }
+}
+
+void Report::add_csv(std::istream& in) {
+  if (impl_->finished) throw Error(Errc::invalid_argument, "report: cases added after finish()");
+  Impl& r = *impl_;
+  read_csv_register(in, [&r](uint64_t line, std::string_view case_json, std::string_view error) {
+    if (!error.empty()) {
+      ++r.total.cases_read;
+      r.total.reject(line, std::string(error));
+      return;
+    }
+    r.add(case_json, line, r.total, r.calendars);
+  });
 }
 
 }  // namespace chc
