@@ -6,7 +6,7 @@
 # Building the library, the CLI and the tests.
 CHC_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libboost-json1.81-dev libboost-date-time1.81-dev libicu-dev catch2)
 # Running every test suite and the benchmark anchors.
-CHC_TEST_PACKAGES=(python3 python3-numpy python3-pytest python3-pandas python3-venv python3-pip abigail-tools dpkg-dev file
+CHC_TEST_PACKAGES=(python3 python3-numpy python3-pytest python3-pandas python3-mypy python3-venv python3-pip tzdata abigail-tools dpkg-dev file
                    doxygen chromium)
 # The reliability suites: libFuzzer harnesses (clang with its sanitizer
 # runtimes) and memcheck over the C API tests.

@@ -79,7 +79,9 @@ def test_landlord_calendar_from_json(chc):
     shutdown = {"name": "Acme Homes", "base": "england-and-wales", "data_version": "acme-1",
                 "closures": [{"from": "2025-12-29", "to": "2025-12-31", "name": "Christmas shutdown"}],
                 "crm_extra": "ignored but reported"}
-    with chc.Calendar.from_json(shutdown) as acme:
+    with pytest.warns(chc.ChcWarning, match=r"^calendar.crm_extra: unknown field ignored$"):
+        acme = chc.Calendar.from_json(shutdown)
+    with acme:
         # Wed 2025-12-24 + 1: 25-26 Christmas (Thu, Fri), 27-28 weekend, 29-31 shutdown, 1 Jan holiday -> Fri 2 Jan.
         assert acme.add_working_days("2025-12-24", 1) == date(2026, 1, 2)
         kinds = {h["date"]: h["kind"] for h in acme.holidays("2025-12-29", "2025-12-31")}
