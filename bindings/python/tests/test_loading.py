@@ -94,9 +94,28 @@ def test_numpy_is_optional():
         "2024-12-31", "chc: arrays of dates need numpy (apt-get install python3-numpy)"]
 
 
+def test_pandas_is_optional():
+    # Without pandas, registers of case records still report; a DataFrame route says what to install.
+    code = textwrap.dedent("""
+        import sys
+        sys.modules["pandas"] = None  # as if pandas were not installed
+        import chc
+        figures = chc.report([{"id": "A", "received": "2025-06-02", "events": []}], 2025)
+        print(figures["input"]["cases_accepted"])
+        try:
+            chc.evaluate_frame(None)
+        except ImportError as e:
+            print(e)
+    """)
+    result = _import_chc(code, CHC_LIBRARY=library_path_for_subprocesses())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["1", "chc: DataFrames need pandas (apt-get install python3-pandas)"]
+
+
 def test_importing_does_not_import_numpy():
-    result = _import_chc("import sys, chc; print('numpy' in sys.modules)", CHC_LIBRARY=library_path_for_subprocesses())
-    assert result.stdout.strip() == "False", result.stderr
+    result = _import_chc("import sys, chc; print('numpy' in sys.modules, 'pandas' in sys.modules)",
+                         CHC_LIBRARY=library_path_for_subprocesses())
+    assert result.stdout.strip() == "False False", result.stderr
 
 
 def test_a_build_tree_prefers_release_and_never_a_sanitizer_build(chc):
