@@ -449,6 +449,17 @@ int chc_case_normalize(char** out_json, const char* case_json, size_t len) {
   return guarded([&] { *out_json = copy_out(chc::Case::parse(std::string_view(case_json, len)).normalized_json()); });
 }
 
+int chc_cases_from_csv(char** out_json, const char* text, size_t len) {
+  CHC_REQUIRE(out_json);
+  if (len != 0) CHC_REQUIRE(text);
+  return guarded([&] {
+    MemoryStreamBuffer buffer(len == 0 ? "" : text, len);
+    std::istream in(&buffer);
+    const std::string json = chc::csv_register_json(in);
+    *out_json = copy_out(json);
+  });
+}
+
 int chc_report_begin(chc_report** out, const chc_ruleset* rules, const chc_calendar* cal, const chc_report_options* options) {
   CHC_REQUIRE(out);
   CHC_REQUIRE_HANDLE(rules);

@@ -9,7 +9,7 @@ CHC_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libboost-json1.81-dev libbo
 # the Debian packages (debhelper, dh-python), check them (lintian) and read
 # the installed man page (man-db); the last line builds and tests the
 # PostgreSQL 15 and SQLite extensions (sql/, docs/sql.md).
-CHC_TEST_PACKAGES=(python3 python3-numpy python3-pytest python3-pandas python3-venv python3-pip abigail-tools dpkg-dev file
+CHC_TEST_PACKAGES=(python3 python3-numpy python3-pytest python3-pandas python3-mypy python3-venv python3-pip tzdata abigail-tools dpkg-dev file
                    doxygen chromium groff-base build-essential debhelper dh-python lintian man-db
                    make postgresql-15 postgresql-server-dev-15 sqlite3 libsqlite3-dev)
 # The reliability suites: libFuzzer harnesses (clang with its sanitizer

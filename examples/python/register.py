@@ -18,7 +18,6 @@ import os
 import sys
 
 try:
-    import numpy as np
     import pandas as pd
 except ImportError as missing:
     print(f"register.py: {missing.name} is not installed (apt-get install python3-pandas)", file=sys.stderr)
@@ -39,21 +38,17 @@ def deadlines(register, as_of):
     for column in ("ack_due", "response_due"):
         out[column] = pd.NaT
     out["working_days_taken"] = 0
-    as_of_day = np.datetime64(as_of, "D")
-    # One pass per calendar: each is a handful of whole-column batch calls.
+    as_of_ts = pd.Timestamp(as_of)
+    # One pass per calendar: each is a handful of whole-column batch calls. A Series in gives a Series out
+    # with the same index, and a NaT (not yet done) stays NaT.
     for name, rows in register.groupby("calendar"):
-        received = rows["received"].to_numpy("datetime64[D]")
-        acknowledged = rows["acknowledged"].to_numpy("datetime64[D]")
-        responded = rows["responded"].to_numpy("datetime64[D]")
         with chc.Calendar(name) as cal:
-            ack_due = cal.add_working_days(received, 5)
-            response_clock = np.where(np.isnat(acknowledged), ack_due, acknowledged)
-            response_due = cal.add_working_days(response_clock, 10)
-            taken = cal.count_working_days(received, np.where(np.isnat(responded), as_of_day, responded))
+            ack_due = cal.add_working_days(rows["received"], 5)
+            response_due = cal.add_working_days(rows["acknowledged"].fillna(ack_due), 10)
+            taken = cal.count_working_days(rows["received"], rows["responded"].fillna(as_of_ts))
         out.loc[rows.index, "ack_due"] = ack_due
         out.loc[rows.index, "response_due"] = response_due
         out.loc[rows.index, "working_days_taken"] = taken
-    as_of_ts = pd.Timestamp(as_of)
     out["ack_breach"] = ((out["acknowledged"] > out["ack_due"])
                          | (out["acknowledged"].isna() & (as_of_ts > out["ack_due"])))
     out["response_breach"] = ((out["responded"] > out["response_due"])

@@ -378,6 +378,18 @@ CHC_API int chc_evaluate_ex(char **out_json, const chc_ruleset *rules, const chc
  * known or not, unchanged. Ownership: free *out_json with chc_string_free().
  * Errors: as chc_evaluate's for the case record. Thread-safe. */
 CHC_API int chc_case_normalize(char **out_json, const char *case_json, size_t len);
+/** The case records of a flat CSV register (header row first, the columns of
+ * docs/reporting.md), each row read exactly as chc_report_add_csv reads it:
+ * *out_json = {"rows": [{"line": 2, "case": {...}}, {"line": 3, "error": "..."}],
+ * "warnings": [...]} (header columns nearly one of chc's, each naming both),
+ * one entry per data row in order (blank rows skipped); a row that cannot be a
+ * case record has "error" (the reason a report would give) instead of "case".
+ * The cases are not yet checked: evaluate each with chc_evaluate.
+ * Ownership: free *out_json with chc_string_free(). Errors: CHC_E_NULL
+ * (out_json; text when len > 0), CHC_E_LIMIT (a header row over 1 MiB),
+ * CHC_E_SCHEMA (a header chc cannot read: a required column missing, a column
+ * given twice). Thread-safe. */
+CHC_API int chc_cases_from_csv(char **out_json, const char *text, size_t len);
 
 /* ------------------------------------------------------------------------ */
 /* Reports                                                                  */

@@ -17,6 +17,7 @@
 #include <chc/rules.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -97,5 +98,17 @@ class Report {
 
 // One CSV register row (header names -> values) as a case record.
 std::string csv_row_to_case(const std::vector<std::string>& header, const std::vector<std::string>& row, uint64_t line);
+// Each data row of a CSV register, header row first, as Report::add_csv reads
+// it: `row(line, case_json, "")`, or `row(line, "", reason)` for a row that
+// cannot be a case record. Blank rows are skipped. A header column nearly one
+// of chc's goes to `warn` before any row is read. Throws Error(limit) for a
+// header row over the case size limit, Error(schema) for a header chc cannot
+// read (a required column missing, a column given twice).
+void read_csv_register(std::istream& in,
+                       const std::function<void(uint64_t line, std::string_view case_json, std::string_view error)>& row,
+                       const std::function<void(std::string_view warning)>& warn = {});
+// The same as JSON: {"rows": [{"line": 2, "case": {...}}, {"line": 3, "error": "..."}],
+// "warnings": [...]} (chc_cases_from_csv).
+std::string csv_register_json(std::istream& in);
 
 }  // namespace chc

@@ -10,7 +10,9 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <istream>
+#include <optional>
 
 namespace chc {
 
@@ -40,6 +42,18 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// The value of "10" or of a whole-number decimal such as "10.0" (a spreadsheet's
+// or pandas' float column writes integers so); nullopt for anything else, "10.5" included.
+std::optional<int64_t> whole_number(std::string_view s) {
+  const auto point = s.find('.');
+  const std::string_view digits = s.substr(0, point);
+  if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+  if (point != std::string_view::npos && s.find_first_not_of('0', point + 1) != std::string_view::npos) return std::nullopt;
+  int64_t n = 0;
+  for (const char c : digits) n = n * 10 + (c - '0');
+  return n;
+}
+
 class Row {
  public:
   Row(const std::vector<std::string>& header, const std::vector<std::string>& values, uint64_t line)
@@ -56,8 +70,9 @@ class Row {
   }
   bool yes_no(std::string_view column) const {
     const std::string v = lower(get(column));
-    if (v == "yes" || v == "y" || v == "true" || v == "1") return true;
-    if (v == "no" || v == "n" || v == "false" || v == "0") return false;
+    const auto n = whole_number(v);
+    if (v == "yes" || v == "y" || v == "true" || n == 1) return true;
+    if (v == "no" || v == "n" || v == "false" || n == 0) return false;
     fail(column, "\"" + get(column) + "\" is not yes or no");
   }
   uint64_t line() const { return line_; }
@@ -76,7 +91,7 @@ struct PendingEvent {
 // A header chc would misread is refused once, not row by row: a column given
 // twice, or a required one missing (naming the column probably meant); a
 // column nearly one of chc's is a warning (under strict, an error).
-void check_header(Report::Impl& r, const std::vector<std::string>& header) {
+void check_header(const std::vector<std::string>& header, const std::function<void(std::string_view)>& warn) {
   const std::string_view where = "register CSV header";
   const std::vector<std::string_view> known(std::begin(known_columns), std::end(known_columns));
   std::vector<std::pair<std::string, std::string>> meant;  // column, the known column it nearly is
@@ -99,7 +114,8 @@ void check_header(Report::Impl& r, const std::vector<std::string>& header) {
     }
     throw Error(Errc::schema, cat(where, ": no \"", required, "\" column, which every register needs", hint));
   }
-  for (const auto& [column, known_column] : meant) r.warn(did_you_mean(column, known_column, where));
+  if (!warn) return;
+  for (const auto& [column, known_column] : meant) warn(did_you_mean(column, known_column, where));
 }
 
 }  // namespace
@@ -131,10 +147,9 @@ std::string csv_row_to_case(const std::vector<std::string>& header, const std::v
     event(row.get(p + "extension_date"), "extension", [&](JsonWriter& w) {
       w.key("stage").value(s);
       const std::string days = row.get(p + "extension_days");
-      if (days.empty() || days.find_first_not_of("0123456789") != std::string::npos) {
-        row.fail(p + "extension_days", "\"" + days + "\" is not a whole number of working days");
-      }
-      w.key("working_days").value(static_cast<int64_t>(std::stoll(days)));
+      const auto working_days = whole_number(days);
+      if (!working_days) row.fail(p + "extension_days", "\"" + days + "\" is not a whole number of working days");
+      w.key("working_days").value(*working_days);
       if (const auto r = row.get(p + "extension_reason"); !r.empty()) w.key("reason").value(r);
       if (!row.get(p + "ombudsman_details").empty()) w.key("ombudsman_details_given").value(row.yes_no(p + "ombudsman_details"));
     });
@@ -206,9 +221,8 @@ std::string csv_row_to_case(const std::vector<std::string>& header, const std::v
   return out;
 }
 
-void Report::add_csv(std::istream& in) {
-  if (impl_->finished) throw Error(Errc::invalid_argument, "report: cases added after finish()");
-  Impl& r = *impl_;
+void read_csv_register(std::istream& in, const std::function<void(uint64_t line, std::string_view case_json, std::string_view error)>& row,
+                       const std::function<void(std::string_view warning)>& warn) {
   CsvReader csv(in, max_case_bytes);
   std::vector<std::string> header, fields;
   uint64_t line = 0;
@@ -216,11 +230,10 @@ void Report::add_csv(std::istream& in) {
   if (csv.oversized()) throw Error(Errc::limit, cat("register CSV: the header row is longer than the limit of ", std::to_string(max_case_bytes), " bytes"));
   for (auto& h : header) h = lower(trim(h));
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a spreadsheet's byte-order mark
-  check_header(r, header);
+  check_header(header, warn);
   while (csv.next(fields, line)) {
     if (csv.oversized()) {
-      ++r.total.cases_read;
-      r.total.reject(line, cat("the row is longer than the limit of ", std::to_string(max_case_bytes), " bytes (an unclosed quote?)"));
+      row(line, {}, cat("the row is longer than the limit of ", std::to_string(max_case_bytes), " bytes (an unclosed quote?)"));
       continue;
     }
     if (fields.size() == 1 && trim(fields[0]).empty()) continue;
@@ -228,12 +241,48 @@ void Report::add_csv(std::istream& in) {
     try {
       json = csv_row_to_case(header, fields, line);
     } catch (const Error& e) {
-      ++r.total.cases_read;
-      r.total.reject(line, e.what());
+      row(line, {}, e.what());
       continue;
     }
-    r.add(json, line, r.total, r.calendars);
+    row(line, json, {});
   }
+}
+
+std::string csv_register_json(std::istream& in) {
+  std::string json;
+  JsonWriter w(json);
+  std::vector<std::string> warnings;
+  w.begin_object().key("rows").begin_array();
+  read_csv_register(
+      in,
+      [&w](uint64_t line, std::string_view case_json, std::string_view error) {
+        w.begin_object().key("line").value(static_cast<int64_t>(line));
+        if (error.empty()) w.key("case").raw(case_json);
+        else w.key("error").value(error);
+        w.end_object();
+      },
+      [&warnings](std::string_view warning) { warnings.emplace_back(warning); });
+  w.end_array().key("warnings").begin_array();
+  for (const std::string& warning : warnings) w.value(warning);
+  w.end_array().end_object();
+  w.finish();
+  return json;
+}
+
+void Report::add_csv(std::istream& in) {
+  if (impl_->finished) throw Error(Errc::invalid_argument, "report: cases added after finish()");
+  Impl& r = *impl_;
+  read_csv_register(
+      in,
+      [&r](uint64_t line, std::string_view case_json, std::string_view error) {
+        if (!error.empty()) {
+          ++r.total.cases_read;
+          r.total.reject(line, std::string(error));
+          return;
+        }
+        r.add(case_json, line, r.total, r.calendars);
+      },
+      [&r](std::string_view warning) { r.warn(std::string(warning)); });
 }
 
 }  // namespace chc

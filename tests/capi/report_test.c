@@ -166,6 +166,31 @@ static void test_csv_register(const chc_ruleset *hoc, const chc_calendar *ew) {
   chc_report_free(report);
 }
 
+static void test_cases_from_csv(void) {
+  /* The rows of a register as case records, each as chc_report_add_csv reads it:
+   * row 3's "2.5" is no whole number of working days, row 4's "10.0" is 10. */
+  static const char csv[] =
+      "id,received,stage1_extension_date,stage1_extension_days,crm_team\r\n"
+      "A,2025-06-02,,,North\r\n"
+      "B,2025-06-02,2025-06-10,2.5,South\r\n"
+      "C,2025-06-03,2025-06-10,10.0,\r\n";
+  char *json = (char *)(void *)&checks;
+  CHECK(chc_cases_from_csv(&json, csv, strlen(csv)) == CHC_OK);
+  CHECK_CONTAINS(json, "{\"rows\":[{\"line\":2,\"case\":{\"id\":\"A\",\"received\":\"2025-06-02\",\"events\":[],\"crm_team\":\"North\"}},");
+  CHECK_CONTAINS(json, "{\"line\":3,\"error\":\"register line 3, column stage1_extension_days: \\\"2.5\\\" is not a whole number");
+  CHECK_CONTAINS(json, "{\"line\":4,\"case\":{\"id\":\"C\",\"received\":\"2025-06-03\",\"events\":[{\"type\":\"extension\","
+                       "\"date\":\"2025-06-10\",\"stage\":1,\"working_days\":10}],\"crm_team\":\"\"}}],\"warnings\":[]}");
+  chc_string_free(json);
+  json = NULL;
+  CHECK(chc_cases_from_csv(&json, NULL, 0) == CHC_OK);
+  CHECK(json != NULL && strcmp(json, "{\"rows\":[],\"warnings\":[]}") == 0);
+  chc_string_free(json);
+  json = (char *)(void *)&checks;
+  CHECK(chc_cases_from_csv(&json, NULL, 1) == CHC_E_NULL);
+  CHECK(json == (char *)(void *)&checks); /* nothing written on failure */
+  CHECK(chc_cases_from_csv(NULL, csv, strlen(csv)) == CHC_E_NULL);
+}
+
 static void test_bad_arguments(const chc_ruleset *hoc, const chc_calendar *ew) {
   chc_report *const sentinel = (chc_report *)(void *)&checks;
   chc_report *report = sentinel;
@@ -279,6 +304,7 @@ int main(void) {
   test_figures(hoc, ew);
   test_ndjson_chunks_and_rejections(hoc, ew);
   test_csv_register(hoc, ew);
+  test_cases_from_csv();
   test_bad_arguments(hoc, ew);
   test_first_version_options(hoc, ew);
   chc_calendar_free(ew);

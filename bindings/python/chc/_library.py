@@ -1,21 +1,25 @@
 # SPDX-License-Identifier: MIT
 """Finding libchc, checking its ABI and declaring every C function: the one place ctypes meets chc.h."""
 
+from __future__ import annotations
+
 import ctypes
 import ctypes.util
 import glob
 import os
 import sysconfig
 from ctypes import POINTER, Structure, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_uint32, c_void_p
+from typing import Any, Iterable, Iterator, List, Tuple
 
-from .errors import error_for
+from .errors import E_INTERNAL, error_for
 
 ABI_VERSION = 1  # CHC_ABI_VERSION of the chc.h this package binds
 SONAME = f"libchc.so.{ABI_VERSION}"
 ENVIRONMENT_VARIABLE = "CHC_LIBRARY"
+DEBIAN_PACKAGE = f"libchc{ABI_VERSION}"
 
 
-def _prefix_dirs():
+def _prefix_dirs() -> Tuple[str, ...]:
     multiarch = sysconfig.get_config_var("MULTIARCH") or "x86_64-linux-gnu"
     return ("/usr/local/lib", f"/usr/lib/{multiarch}", "/usr/lib")
 
@@ -24,14 +28,14 @@ def _prefix_dirs():
 _INSTRUMENTED_BUILDS = frozenset({"asan", "tsan", "fuzzers"})
 
 
-def _usable_builds(paths):
+def _usable_builds(paths: Iterable[str]) -> List[str]:
     """Build-tree libraries in the order to try them: release first, then ci, then the rest; never a sanitizer build."""
     usable = [p for p in paths if not _INSTRUMENTED_BUILDS & set(os.path.normpath(p).split(os.sep))]
     rank = {"release": 0, "ci": 1}
     return sorted(usable, key=lambda p: (rank.get(os.path.basename(os.path.dirname(p)), 2), p))
 
 
-def _build_tree_candidates():
+def _build_tree_candidates() -> Iterator[str]:
     """build*/libchc.so.1 and build*/*/libchc.so.1 beside the package or any directory above it."""
     here = os.path.dirname(os.path.abspath(__file__))
     while True:
@@ -43,17 +47,40 @@ def _build_tree_candidates():
         here = parent
 
 
-def find_library():
-    """The path (or loadable name) of libchc: $CHC_LIBRARY, else the install prefix, else a build tree."""
+def _loader_finds(name: str) -> bool:
+    """True when the dynamic loader finds `name` by itself (LD_LIBRARY_PATH, ld.so.cache, /lib, /usr/lib)."""
+    try:
+        ctypes.CDLL(name)
+    except OSError:
+        return False
+    return True
+
+
+def not_found_message() -> str:
+    """What to do when libchc cannot be found: the text of import chc's ImportError."""
+    return (f"chc: cannot find {SONAME}, the C library this package binds. Either\n"
+            f"  - install it: apt-get install {DEBIAN_PACKAGE} (Debian's python3-chc brings it), or\n"
+            f"  - point {ENVIRONMENT_VARIABLE} at it: {ENVIRONMENT_VARIABLE}=/path/to/{SONAME}, or\n"
+            f"  - build it from the chc repository: cmake --preset release && cmake --build --preset release\n"
+            f"    (a package inside the checkout then finds build/release/{SONAME} by itself).\n"
+            f"Searched: the dynamic loader (LD_LIBRARY_PATH, ld.so.cache), {', '.join(_prefix_dirs())}, "
+            f"and build*/ beside or above {os.path.dirname(os.path.abspath(__file__))}.")
+
+
+def find_library() -> str:
+    """The path (or loader name) of libchc: $CHC_LIBRARY, the dynamic loader, the install prefix, a build tree.
+
+    A system-installed libchc.so.1 (Debian's libchc1 in /usr/lib/<multiarch>/) is found through the loader.
+    Raises ImportError saying how to get libchc when there is none.
+    """
     explicit = os.environ.get(ENVIRONMENT_VARIABLE)
     if explicit:
         # An explicit choice never silently falls back to another copy.
         if not os.path.isfile(explicit):
             raise ImportError(f"chc: {ENVIRONMENT_VARIABLE}={explicit} is not a file")
         return explicit
-    from_ldconfig = ctypes.util.find_library("chc")
-    if from_ldconfig:
-        return from_ldconfig
+    if _loader_finds(SONAME):
+        return SONAME
     for directory in _prefix_dirs():
         path = os.path.join(directory, SONAME)
         if os.path.isfile(path):
@@ -61,9 +88,30 @@ def find_library():
     built = next(_build_tree_candidates(), None)
     if built:
         return built
-    raise ImportError(
-        f"chc: cannot find {SONAME}; set {ENVIRONMENT_VARIABLE} to its full path, install chc "
-        f"({', '.join(_prefix_dirs())}), or build it in a build*/ directory above this package")
+    # Another ABI version only: loading it gives the ABI check's error, which says what was found.
+    other = ctypes.util.find_library("chc")
+    if other:
+        return other
+    raise ImportError(not_found_message())
+
+
+class _DlInfo(Structure):
+    _fields_ = [("dli_fname", c_char_p), ("dli_fbase", c_void_p), ("dli_sname", c_char_p), ("dli_saddr", c_void_p)]
+
+
+def _file_of(library: ctypes.CDLL, name: str) -> str:
+    """The file the loader chose for a library loaded by name (dladdr on one of its functions), else the name."""
+    if os.sep in name:
+        return name
+    try:
+        dladdr = ctypes.CDLL(None).dladdr
+    except (OSError, AttributeError):
+        return name
+    dladdr.argtypes, dladdr.restype = (c_void_p, POINTER(_DlInfo)), c_int
+    info = _DlInfo()
+    if dladdr(ctypes.cast(library.chc_abi_version, c_void_p), ctypes.byref(info)) and info.dli_fname:
+        return os.fsdecode(info.dli_fname)
+    return name
 
 
 # ---------------------------------------------------------------------------
@@ -121,7 +169,7 @@ REPORT_JSON, REPORT_CSV, REPORT_HTML = 0, 1, 2
 STATUS = "status"  # returns CHC_OK or a negative CHC_E_* code, checked by _raise_on_error
 
 # name, returns, arguments: every function of chc.h, in its order.
-PROTOTYPES = (
+PROTOTYPES: Tuple[Tuple[str, Any, Tuple[Any, ...]], ...] = (
     ("chc_version", c_char_p, ()),
     ("chc_abi_version", c_int, ()),
     ("chc_last_error", c_char_p, ()),
@@ -165,6 +213,7 @@ PROTOTYPES = (
     ("chc_evaluate_ex", STATUS,
      (StringOut, RuleSetPointer, CalendarPointer, c_char_p, c_size_t, chc_day, POINTER(EvaluateOptions))),
     ("chc_case_normalize", STATUS, (StringOut, c_char_p, c_size_t)),
+    ("chc_cases_from_csv", STATUS, (StringOut, c_char_p, c_size_t)),
     ("chc_report_begin", STATUS, (POINTER(ReportPointer), RuleSetPointer, CalendarPointer, POINTER(ReportOptions))),
     ("chc_report_add_case", STATUS, (ReportPointer, c_char_p, c_size_t)),
     ("chc_report_add_ndjson", STATUS, (ReportPointer, c_char_p, c_size_t)),
@@ -174,22 +223,36 @@ PROTOTYPES = (
 )
 
 
-def _load():
-    path = find_library()
+def _missing(name: str, path: str) -> Any:
+    """Stands in for a function an older libchc (the same ABI, fewer functions) lacks: it raises when called."""
+    def missing(*arguments: Any) -> Any:
+        raise ImportError(f"chc: {path} is older than this package: it has no {name} "
+                          f"(install a newer {DEBIAN_PACKAGE}, or point {ENVIRONMENT_VARIABLE} at a newer build)")
+    return missing
+
+
+def _load() -> Tuple[ctypes.CDLL, str]:
+    name = find_library()
     try:
-        library = ctypes.CDLL(path)
+        library = ctypes.CDLL(name)
     except OSError as e:
-        raise ImportError(f"chc: cannot load {path}: {e}") from None
+        raise ImportError(f"chc: cannot load {name}: {e}\n{not_found_message()}") from None
     try:
         abi_version = library.chc_abi_version
     except AttributeError:
-        raise ImportError(f"chc: {path} is not libchc (it has no chc_abi_version)") from None
+        raise ImportError(f"chc: {name} is not libchc (it has no chc_abi_version)") from None
+    path = _file_of(library, name)
     abi_version.restype, abi_version.argtypes = c_int, ()
     found = abi_version()
     if found != ABI_VERSION:
-        raise ImportError(f"chc: {path} has ABI version {found}, but this package needs ABI version {ABI_VERSION}")
-    for name, returns, arguments in PROTOTYPES:
-        function = getattr(library, name)
+        raise ImportError(f"chc: {path} has ABI version {found}, but this package needs ABI version {ABI_VERSION} "
+                          f"({SONAME}: apt-get install {DEBIAN_PACKAGE}, or set {ENVIRONMENT_VARIABLE})")
+    for function_name, returns, arguments in PROTOTYPES:
+        try:
+            function = getattr(library, function_name)
+        except AttributeError:
+            setattr(library, function_name, _missing(function_name, path))
+            continue
         function.argtypes = arguments
         if returns is STATUS:
             function.restype = c_int
@@ -199,20 +262,23 @@ def _load():
     return library, path
 
 
-def _raise_on_error(result, function, arguments):
+def _raise_on_error(result: int, function: Any, arguments: Tuple[Any, ...]) -> int:
     # Runs on the calling thread straight after the call, so chc_last_error() (per thread) is this call's.
     if result < 0:
-        raise error_for(result, lib.chc_last_error().decode("utf-8", "replace"))
+        message: bytes = lib.chc_last_error()
+        raise error_for(result, message.decode("utf-8", "replace"))
     return result
 
 
 lib, library_path = _load()
 
 
-def take_string(function, *arguments):
+def take_string(function: Any, *arguments: Any) -> str:
     """Calls a chc function whose first parameter is char **out and returns the text, freeing chc's copy."""
     out = c_void_p()
     function(ctypes.byref(out), *arguments)
+    if out.value is None:  # chc writes its text on success; NULL would be a bug in chc
+        raise error_for(E_INTERNAL, f"{function.__name__} succeeded but gave no text")
     try:
         return ctypes.string_at(out.value).decode("utf-8")
     finally:

@@ -1,15 +1,31 @@
 # SPDX-License-Identifier: MIT
 """Working-day calendars."""
 
+from __future__ import annotations
+
 import ctypes
 import json
+from datetime import date
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, SupportsIndex, Union, overload
 
-from ._dates import c_string, dates_in, from_day, int32, is_array, to_day
+from . import errors
+from ._dates import DateLike, c_string, dates_in, from_day, int32, is_array, numpy_module, to_day
 from ._handle import Handle, json_bytes
 from ._library import CalendarPointer, chc_day, lib, take_string
 
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
 
-def _vector():
+    # An array of dates: a numpy array, a pandas Series, or a list of DateLike (None for a missing one).
+    DateArray = Union[ArrayLike, Sequence[Optional[DateLike]]]
+    Steps = Union[SupportsIndex, ArrayLike]
+
+Document = Union[Dict[str, Any], str, bytes]
+
+
+def _vector() -> ModuleType:
+    numpy_module()  # an ImportError saying what to install
     from . import _vector  # imports numpy, so only when an array is given
     return _vector
 
@@ -19,26 +35,35 @@ class Calendar(Handle):
 
     Counting: the event day is day 0. add_working_days(start, n) for n >= 1 is the n-th working day strictly
     after start; count_working_days(from_, to) counts the working days d with from_ < d <= to.
+
+    Dates go in as datetime.date, 'YYYY-MM-DD' or RFC 3339 text (its London date), datetime (naive: London
+    local time, its own date; aware: its London date) or numpy.datetime64; an array of any of these (numpy,
+    pandas Series, list) goes through chc's batch calls at once (see chc._dates for the exact rules).
     """
 
-    _free = staticmethod(lib.chc_calendar_free)
+    @staticmethod
+    def _free(pointer: Any) -> None:
+        lib.chc_calendar_free(pointer)
 
-    def __init__(self, name):
+    def __init__(self, name: str) -> None:
         """A built-in division: "england-and-wales", "scotland" or "northern-ireland"."""
         out = CalendarPointer()
         lib.chc_calendar_builtin(ctypes.byref(out), c_string(name, "name"))
         self._adopt(out)
 
     @classmethod
-    def from_json(cls, document):
-        """A landlord calendar from a dict or JSON text: {"base": ..., "closures": [...], ...} (docs/calendars.md)."""
+    def from_json(cls, document: Document) -> Calendar:
+        """A landlord calendar from a dict or JSON text: {"base": ..., "closures": [...], ...} (docs/calendars.md).
+
+        What chc read but may have misread (an unknown field, a closure on a weekend) is a chc.ChcWarning.
+        """
         text = json_bytes(document, "document")
         out = CalendarPointer()
         lib.chc_calendar_from_json(ctypes.byref(out), text, len(text))
-        return cls.__new__(cls)._adopt(out)
+        return cls.__new__(cls)._adopt(out)._warned()
 
     @classmethod
-    def from_govuk(cls, base, document, data_version=None):
+    def from_govuk(cls, base: Union[Calendar, str], document: Document, data_version: Optional[str] = None) -> Calendar:
         """`base` (a Calendar or a built-in name) with a GOV.UK bank-holidays.json document merged in."""
         if isinstance(base, str):
             with cls(base) as base_calendar:
@@ -49,57 +74,87 @@ class Calendar(Handle):
         version = None if data_version is None else c_string(data_version, "data_version")
         out = CalendarPointer()
         lib.chc_calendar_import_govuk(ctypes.byref(out), base._c, text, len(text), version)
-        return cls.__new__(cls)._adopt(out)
+        return cls.__new__(cls)._adopt(out)._warned()
 
-    def __repr__(self):
+    def _warned(self) -> Calendar:
+        # Blames the caller of from_json / from_govuk.
+        errors.warn_all(self.info().get("warnings", ()), stacklevel=3)
+        return self
+
+    def __repr__(self) -> str:
         if self.closed:
             return "<chc.Calendar (closed)>"
         return f"<chc.Calendar {self.info()['name']!r}>"
 
-    def _day_to_day(self, function, day, name):
+    def _day_to_day(self, function: Any, day: DateLike, name: str) -> date:
         out = chc_day()
         function(ctypes.byref(out), self._c, to_day(day, name))
         return from_day(out.value)
 
-    def is_working_day(self, day):
+    def is_working_day(self, day: DateLike) -> bool:
+        """True when `day` is a working day of this calendar."""
         out = ctypes.c_int()
         lib.chc_calendar_is_working_day(ctypes.byref(out), self._c, to_day(day, "day"))
         return bool(out.value)
 
-    def add_working_days(self, start, n):
-        """The n-th working day after start (a date); with arrays, a datetime64[D] array (start and n broadcast)."""
+    @overload
+    def add_working_days(self, start: DateLike, n: SupportsIndex) -> date: ...
+
+    @overload
+    def add_working_days(self, start: Union[DateLike, DateArray], n: Steps) -> Any: ...
+
+    def add_working_days(self, start: Any, n: Any) -> Any:  # the overloads above are its signature
+        """The n-th working day after start (n = 0: start if it works, else the next; n < 0 counts back).
+
+        One date gives a datetime.date. An array of dates or of n (start and n broadcast together) gives a numpy
+        datetime64[D] array, or a pandas Series with the given Series' index; NaT in gives NaT out.
+        """
         if is_array(start) or is_array(n):
             return _vector().add_working_days(self._c, start, n)
         out = chc_day()
         lib.chc_calendar_add_working_days(ctypes.byref(out), self._c, to_day(start, "start"), int32(n, "n"))
         return from_day(out.value)
 
-    def count_working_days(self, from_, to):
-        """Working days d with from_ < d <= to (negative when to < from_); with arrays, an int32 array."""
+    @overload
+    def count_working_days(self, from_: DateLike, to: DateLike) -> int: ...
+
+    @overload
+    def count_working_days(self, from_: Union[DateLike, DateArray], to: Union[DateLike, DateArray]) -> Any: ...
+
+    def count_working_days(self, from_: Any, to: Any) -> Any:  # the overloads above are its signature
+        """Working days d with from_ < d <= to (negative when to < from_).
+
+        With arrays, a numpy int32 array (NaT raises, as numpy.busday_count does), or for a pandas Series a
+        Series with its index (of pandas' nullable Int32, <NA> where a date is NaT).
+        """
         if is_array(from_) or is_array(to):
             return _vector().count_working_days(self._c, from_, to)
         out = ctypes.c_int32()
-        lib.chc_calendar_count_working_days(ctypes.byref(out), self._c, to_day(from_, "from"), to_day(to, "to"))
+        lib.chc_calendar_count_working_days(ctypes.byref(out), self._c, to_day(from_, "from"),
+                                            to_day(to, "to"))
         return out.value
 
-    def next_working_day(self, day):
+    def next_working_day(self, day: DateLike) -> date:
         """The first working day strictly after day."""
         return self._day_to_day(lib.chc_calendar_next_working_day, day, "day")
 
-    def previous_working_day(self, day):
+    def previous_working_day(self, day: DateLike) -> date:
         """The first working day strictly before day."""
         return self._day_to_day(lib.chc_calendar_previous_working_day, day, "day")
 
-    def holidays(self, from_, to):
+    def holidays(self, from_: DateLike, to: DateLike) -> List[Dict[str, Any]]:
         """Bank holidays and closures with from_ <= date <= to: dicts of date, weekday, name, kind, source..."""
         text = take_string(lib.chc_calendar_holidays_json, self._c, to_day(from_, "from"), to_day(to, "to"))
-        return dates_in(json.loads(text)["holidays"])
+        holidays: List[Dict[str, Any]] = dates_in(json.loads(text)["holidays"])
+        return holidays
 
-    def explain(self, from_, to):
+    def explain(self, from_: DateLike, to: DateLike) -> Dict[str, Any]:
         """Every non-working day d with from_ < d <= to and why: {"working_days": n, "skipped": [...], ...}."""
         text = take_string(lib.chc_calendar_explain_json, self._c, to_day(from_, "from"), to_day(to, "to"))
-        return dates_in(json.loads(text))
+        explained: Dict[str, Any] = dates_in(json.loads(text))
+        return explained
 
-    def info(self):
+    def info(self) -> Dict[str, Any]:
         """{"name", "base", "data_version", "official_through", "first_day", "last_day", "working_week", ...}."""
-        return dates_in(json.loads(take_string(lib.chc_calendar_info_json, self._c)))
+        info: Dict[str, Any] = dates_in(json.loads(take_string(lib.chc_calendar_info_json, self._c)))
+        return info

@@ -76,6 +76,7 @@ class Raw:
             "chc_evaluate": (c_int, (POINTER(v), v, v, s, sz, i32)),
             "chc_evaluate_ex": (c_int, (POINTER(v), v, v, s, sz, i32, POINTER(EvaluateOptions))),
             "chc_case_normalize": (c_int, (POINTER(v), s, sz)),
+            "chc_cases_from_csv": (c_int, (POINTER(v), s, sz)),
             "chc_report_begin": (c_int, (POINTER(v), v, v, POINTER(ReportOptions))),
             "chc_report_add_case": (c_int, (v, s, sz)),
             "chc_report_add_ndjson": (c_int, (v, s, sz)),
@@ -577,6 +578,18 @@ def _(raw, code2024):
 def _(raw, code2024):
     return report_of(raw, code2024, "chc_report_add_csv", b"id,received," + b"x" * (2 * MB) + b"\nA1,2025-06-02,\n")
 
+@row("csv-float-days")
+def _(raw, code2024):
+    text = (b"id,received,stage1_extension_date,stage1_extension_days\n"
+            b"A1,2025-06-02,2025-06-05,10.0\nA2,2025-06-02,2025-06-05,10.5\n")
+    return report_of(raw, code2024, "chc_report_add_csv", text)
+
+@row("cases-from-csv-bad-row")
+def _(raw):
+    text = (b"id,received,stage1_extension_date,stage1_extension_days\n"
+            b"A,2025-06-02,,\nB,2025-06-02,2025-06-05,2.5\nC,2025-06-02,2025-06-05,3\n")
+    return raw.text("chc_cases_from_csv", text, len(text))
+
 @row("report-add-case-rejected")
 def _(raw, code2024):
     with fresh_report(raw, code2024) as report:
@@ -742,6 +755,50 @@ def _(raw, code2024): return report_warnings(raw, code2024, "chc_report_add_csv"
 def _(raw, code2024):
     options = report_options(from_=0, to=0)
     return raw.text("chc_report_begin", code2024, None, byref(options))
+
+# Python arrays (the package, not the raw ABI) ---------------------------------------------------------------------
+
+def python_call(function, *arguments):
+    """(code, message) of a package call: the chc.Error's code and text, or CHC_OK and the answer as text."""
+    try:
+        answer = function(*arguments)
+    except Exception as e:  # a chc.Error carries its code; anything else fails the row's code check
+        return getattr(e, "code", None), str(e)
+    return 0, str(answer.astype(str).tolist() if hasattr(answer, "astype") else answer)
+
+
+@pytest.fixture(scope="module")
+def package_calendar(chc):
+    with chc.Calendar("england-and-wales") as cal:
+        yield cal
+
+
+@row("py-array-partial-date")
+def _(package_calendar): return python_call(package_calendar.add_working_days, ["2025-06-02", "2025-06"], 1)
+
+@row("py-array-year")
+def _(package_calendar): return python_call(package_calendar.add_working_days, ["2025"], 1)
+
+@row("py-array-not-a-day")
+def _(package_calendar):
+    return python_call(package_calendar.add_working_days, ["2025-06-02", "2025-06-03", "2025-02-30"], 1)
+
+@row("py-array-zoneless-time")
+def _(package_calendar): return python_call(package_calendar.add_working_days, ["2025-06-12T10:00:00"], 1)
+
+@row("py-array-months")
+def _(package_calendar, numpy):
+    return python_call(package_calendar.add_working_days, numpy.array(["2025-06"], "datetime64[M]"), 1)
+
+@row("py-array-nat-count")
+def _(package_calendar, numpy):
+    days = numpy.array(["2024-12-20", "NaT", "2025-01-01"], "datetime64[D]")
+    return python_call(package_calendar.count_working_days, days, "2025-01-31")
+
+@row("py-array-nat-add")
+def _(package_calendar, numpy):
+    days = numpy.array(["2024-12-20", "NaT", "2025-01-01"], "datetime64[D]")
+    return python_call(package_calendar.add_working_days, days, 5)
 
 # Pointers and handles -------------------------------------------------------------------------------------------
 

@@ -79,7 +79,9 @@ def test_landlord_calendar_from_json(chc):
     shutdown = {"name": "Acme Homes", "base": "england-and-wales", "data_version": "acme-1",
                 "closures": [{"from": "2025-12-29", "to": "2025-12-31", "name": "Christmas shutdown"}],
                 "crm_extra": "ignored but reported"}
-    with chc.Calendar.from_json(shutdown) as acme:
+    with pytest.warns(chc.ChcWarning, match=r"^calendar.crm_extra: unknown field ignored$"):
+        acme = chc.Calendar.from_json(shutdown)
+    with acme:
         # Wed 2025-12-24 + 1: 25-26 Christmas (Thu, Fri), 27-28 weekend, 29-31 shutdown, 1 Jan holiday -> Fri 2 Jan.
         assert acme.add_working_days("2025-12-24", 1) == date(2026, 1, 2)
         kinds = {h["date"]: h["kind"] for h in acme.holidays("2025-12-29", "2025-12-31")}
@@ -97,7 +99,9 @@ def test_landlord_calendar_from_json(chc):
 def test_govuk_import_replaces_the_listed_years_only(chc):
     document = {"england-and-wales": {"division": "england-and-wales", "events": [
         {"title": "Extra bank holiday", "date": "2027-06-07", "notes": "", "bunting": True}]}}
-    with chc.Calendar.from_govuk("england-and-wales", document, data_version="test-import") as imported:
+    # A document listing 2027 without its standing days would remove them: the import says so, day by day.
+    with pytest.warns(chc.ChcWarning, match="the document would remove 2027-01-01 New Year"), \
+            chc.Calendar.from_govuk("england-and-wales", document, data_version="test-import") as imported:
         assert not imported.is_working_day("2027-06-07")
         # 2027 is listed, so its other holidays go: Monday 27 December 2027 (Christmas substitute) now works.
         assert imported.is_working_day("2027-12-27")
@@ -105,7 +109,7 @@ def test_govuk_import_replaces_the_listed_years_only(chc):
         assert not imported.is_working_day("2026-12-25")
         assert imported.info()["data_version"] == "test-import"
     with chc.Calendar("england-and-wales") as base:
-        with chc.Calendar.from_govuk(base, document) as imported:
+        with pytest.warns(chc.ChcWarning, match="would remove"), chc.Calendar.from_govuk(base, document) as imported:
             assert not imported.is_working_day("2027-06-07")
         assert not base.is_working_day("2027-12-27")  # the base is never changed
 

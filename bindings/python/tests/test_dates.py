@@ -43,7 +43,7 @@ def test_matches_the_c_functions_over_the_supported_range(chc):
 def test_accepted_types_all_give_the_same_day(chc, numpy):
     expected = chc.to_day(date(2025, 3, 7))
     assert chc.to_day(datetime(2025, 3, 7, 23, 59)) == expected
-    assert chc.to_day(datetime(2025, 3, 7, 23, 30, tzinfo=timezone.utc)) == expected  # its own date, no conversion
+    assert chc.to_day(datetime(2025, 3, 7, 23, 30, tzinfo=timezone.utc)) == expected  # London is on GMT in March
     assert chc.to_day("2025-03-07") == expected
     assert chc.to_day(numpy.datetime64("2025-03-07")) == expected
     assert chc.to_day(numpy.datetime64("2025-03-07T18:45:00.123456789")) == expected
@@ -110,3 +110,50 @@ def test_today_is_londons_date(chc):
     # London is UTC+0 or +1: today there is today or tomorrow in UTC terms, never anything else.
     utc_now = datetime.now(timezone.utc)
     assert chc.today() in {utc_now.date(), (utc_now + timedelta(hours=1)).date()}
+
+
+# One value read by chc's rules (chc/_dates.py): worked by hand. 2025-06-13 is a Friday; London is on BST
+# (UTC+1) from 30 March to 26 October 2025.
+
+def test_an_aware_time_is_its_london_date(chc):
+    bst = timezone(timedelta(hours=1))
+    assert chc.to_day(datetime(2025, 6, 12, 23, 30, tzinfo=timezone.utc)) == chc.to_day("2025-06-13")
+    assert chc.to_day(datetime(2025, 6, 13, 0, 30, tzinfo=bst)) == chc.to_day("2025-06-13")
+    assert chc.to_day(datetime(2025, 6, 13, 22, 59, tzinfo=timezone.utc)) == chc.to_day("2025-06-13")
+    assert chc.to_day(datetime(2025, 10, 26, 23, 30, tzinfo=timezone.utc)) == chc.to_day("2025-10-26")  # GMT again
+
+
+def test_a_naive_time_is_london_local_time(chc):
+    # Never read as UTC: 23:30 on the 12th is the 12th, whatever the season.
+    assert chc.to_day(datetime(2025, 6, 12, 23, 30)) == chc.to_day("2025-06-12")
+    assert chc.to_day(datetime(2025, 1, 12, 23, 30)) == chc.to_day("2025-01-12")
+
+
+def test_rfc3339_text_is_its_london_date(chc, england):
+    assert chc.to_day("2025-06-12T23:30:00Z") == chc.to_day("2025-06-13")
+    assert chc.to_day("2025-06-14T00:30:00+01:00") == chc.to_day("2025-06-14")
+    assert england.add_working_days("2025-06-12T23:30:00Z", 1) == date(2025, 6, 16)  # Fri 13th + 1: Mon 16th
+    with pytest.raises(chc.DateError, match=r'^start: "2025-06-12T23:30:00" is not a date .*expected a time zone'):
+        england.add_working_days("2025-06-12T23:30:00", 1)  # no offset: once a year ambiguous, so refused
+
+
+@pytest.mark.parametrize("text", ["2025", "2025-06", "2025-6-1", "20250601"])
+def test_partial_dates_are_refused(chc, text):
+    with pytest.raises(chc.DateError, match=rf'^start: "{text}" is not a date'):
+        chc.to_day(text, "start")
+
+
+def test_pandas_values(chc):
+    pandas = pytest.importorskip("pandas")
+    assert chc.to_day(pandas.Timestamp("2025-06-12 23:30")) == chc.to_day("2025-06-12")  # naive: London local
+    assert chc.to_day(pandas.Timestamp("2025-06-12 23:30", tz="UTC")) == chc.to_day("2025-06-13")
+    assert chc.to_day(pandas.Timestamp("2025-06-13 00:30", tz="Europe/London")) == chc.to_day("2025-06-13")
+    with pytest.raises(chc.DateError, match="^received: NaT is not a date"):
+        chc.to_day(pandas.NaT, "received")
+
+
+def test_numpy_months_years_and_weeks_are_not_days(chc, numpy):
+    for value, unit in ((numpy.datetime64("2025-06"), "M"), (numpy.datetime64("2025"), "Y"),
+                        (numpy.datetime64("2025-06-12", "W"), "W")):
+        with pytest.raises(chc.DateError, match=rf"^day: .* is datetime64\[{unit}\]: (months|years|weeks), not days"):
+            chc.to_day(value, "day")

@@ -33,6 +33,7 @@ def test_wheel_contents_and_record_hashes(tmp_path):
         names = set(wheel.namelist())
         modules = {f"chc/{p.name}" for p in (PYTHON_BINDINGS / "chc").glob("*.py")}
         assert modules <= names and "chc/__init__.py" in names
+        assert "chc/py.typed" in names  # PEP 561: type checkers read the package's annotations
         assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
         record = list(csv.reader(io.StringIO(wheel.read("chc-0.1.0.dist-info/RECORD").decode())))
         assert {row[0] for row in record} == names
@@ -64,7 +65,9 @@ def test_offline_pip_install_into_a_venv(tmp_path):
     environment = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "PIP_"))}
     environment.update(CHC_LIBRARY=library_path_for_subprocesses(), PIP_DISABLE_PIP_VERSION_CHECK="1",
                        PYTHONDONTWRITEBYTECODE="1")
-    created = subprocess.run([sys.executable, "-m", "venv", str(tmp_path / "venv")], stdout=subprocess.PIPE,
+    # As the README says: --system-site-packages, so the venv sees Debian's numpy and pandas.
+    created = subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(tmp_path / "venv")],
+                             stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True, env=environment)
     if created.returncode != 0 and "ensurepip" in created.stdout:
         pytest.skip(f"python3-venv is not installed (apt-get install python3-venv): {created.stdout.strip()}")
@@ -72,10 +75,13 @@ def test_offline_pip_install_into_a_venv(tmp_path):
     python = str(tmp_path / "venv" / "bin" / "python")
     check = ("import chc, sys; print(chc.__file__); "
              "print(chc.Calendar('england-and-wales').add_working_days('2024-12-20', 5))")
+    if importlib.util.find_spec("numpy") is not None:
+        check += "; import numpy; print(chc.Calendar('england-and-wales').add_working_days(numpy.array(['2024-12-20']), 5))"
 
     _run([python, "-m", "pip", "install", "--no-index", str(PYTHON_BINDINGS)], env=environment, cwd=tmp_path)
     lines = _run([python, "-c", check], env=environment, cwd=tmp_path).split()
     assert lines[0].startswith(str(tmp_path / "venv")) and lines[1] == "2024-12-31"
+    assert lines[2:] == (["['2024-12-31']"] if importlib.util.find_spec("numpy") else [])
 
     _run([python, "-m", "pip", "install", "--no-index", "-e", str(PYTHON_BINDINGS)], env=environment, cwd=tmp_path)
     lines = _run([python, "-c", check], env=environment, cwd=tmp_path).split()

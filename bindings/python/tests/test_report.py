@@ -85,7 +85,8 @@ def test_rejected_cases_are_counted_with_their_reasons(chc):
             report.add({"id": "Z", "received": "2025-02-30", "events": []}, strict=True)
         with pytest.raises(chc.SchemaError, match="received"):
             report.add({"id": "Y", "events": []}, strict=True)
-        r = report.json()
+        with pytest.warns(chc.ChcWarning, match=r"^report: 3 of 4 cases were rejected; the first: case JSON: malformed"):
+            r = report.json()
     assert (r["input"]["cases_read"], r["input"]["cases_accepted"], r["input"]["cases_rejected"]) == (4, 1, 3)
     assert any("2025-02-30" in rejected["reason"] for rejected in r["input"]["rejected"])
 
@@ -97,7 +98,8 @@ def test_ndjson_in_chunks_of_any_size(chc):
         with chc.Report(2025, homes=1000, calendar="england-and-wales") as report:
             for i in range(0, len(text), size):
                 report.add_ndjson(text[i:i + size])
-            r = report.json()
+            with pytest.warns(chc.ChcWarning, match=r"^report: 1 of 10 cases were rejected; the first: line 10: "):
+                r = report.json()
         assert r["input"]["cases_read"] == 10 and r["input"]["cases_rejected"] == 1
         assert r["input"]["rejected"][0]["line"] == 10
         assert r["tsm"]["CH01"]["stage1"]["count"] == 6  # B twice
@@ -214,7 +216,8 @@ def test_a_csv_register_from_text_a_file_and_pandas(chc, tmp_path):
     for feed in feeds:
         with chc.Report(2025, calendar="england-and-wales") as report:
             feed(report)
-            r = report.json()
+            with pytest.warns(chc.ChcWarning, match=r'^report: 1 of 3 cases were rejected; the first: line 4: .*"2025-02-30"'):
+                r = report.json()
         assert (r["input"]["cases_accepted"], r["input"]["cases_rejected"]) == (2, 1)
         assert r["input"]["rejected"][0]["line"] == 4
         assert r["tsm"]["CH02"]["stage1"]["percent"] == 50

@@ -6,6 +6,8 @@ non-working start rolls back first, and no business day lies between it and star
 the |n|-th before for n <= -1. busday_count counts [begin, end), so chc's (from, to] is busday_count(a+1, b+1).
 """
 
+from datetime import date, datetime, timedelta, timezone
+
 import pytest
 
 from conftest import DIVISIONS
@@ -96,7 +98,7 @@ def test_other_date_arrays_convert(chc, numpy, england):
         assert england.add_working_days(given, 5).astype(str).tolist() == expected
     with pytest.raises(TypeError, match="start: expected an array of dates"):
         england.add_working_days(numpy.array([20077, 20089]), 5)
-    with pytest.raises(chc.DateError, match="start: "):
+    with pytest.raises(chc.DateError, match=r'^start\[1\]: "2023-02-29": day 29 does not exist in 2023-02'):
         england.add_working_days(numpy.array(["2024-12-20", "2023-02-29"]), 5)
     with pytest.raises(TypeError, match="n: expected an integer array"):
         england.add_working_days(numpy.array(["2024-12-20"], dtype="datetime64[D]"), numpy.array([1.5]))
@@ -116,8 +118,8 @@ def test_errors_name_the_element(chc, numpy, england):
     with pytest.raises(chc.RangeError, match=r"^from\[1, 1\]: "):
         england.count_working_days(starts[:4].reshape(2, 2), "2025-01-01")
     starts[3] = numpy.datetime64("NaT")
-    with pytest.raises(chc.DateError, match=r"^start\[3\]: NaT is not a date"):
-        england.add_working_days(starts, 5)
+    with pytest.raises(chc.DateError, match=r"^from\[3\]: NaT is not a date"):
+        england.count_working_days(starts, "2025-01-01")  # a count has no NaT (numpy.busday_count raises too)
     far = numpy.array(["2024-12-20", "2024-12-20"], dtype="datetime64[D]")
     far[1] = numpy.datetime64(2 ** 33, "D")
     with pytest.raises(chc.RangeError, match=r"^to\[1\]: day number 8589934592 is outside the supported range"):
@@ -159,3 +161,123 @@ def test_non_contiguous_and_read_only_inputs(chc, numpy, england):
     frozen.flags.writeable = False
     assert england.add_working_days(frozen, numpy.full(frozen.shape, 5, numpy.int16)).astype(object).tolist() == expected
     assert not frozen.flags.writeable
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Arrays read by chc's own rules (chc/_dates.py), never numpy's parser; worked by hand. 2025-06-13 is a Friday,
+# 2025-06-14 a Saturday, 2025-01-14 a Tuesday; London is on BST (UTC+1) from 30 March to 26 October 2025.
+
+def test_timestamp_text_is_its_london_date_not_numpys_utc(chc, england):
+    # numpy reads "2025-06-14T00:30:00+01:00" as 23:30 UTC on the 13th; in London it is Saturday the 14th, so
+    # adding 0 working days gives Monday the 16th.
+    assert england.add_working_days(["2025-06-14T00:30:00+01:00"], 0).astype(str).tolist() == ["2025-06-16"]
+    got = england.add_working_days(["2025-06-12T23:30:00Z", "2025-01-14T23:30:00Z", "2025-06-13"], 0)
+    assert got.astype(str).tolist() == ["2025-06-13", "2025-01-14", "2025-06-13"]
+
+
+@pytest.mark.parametrize("partial", ["2025", "2025-06", "2025-06-1", "25-06-01", "2025-06-12T10:00"])
+def test_partial_dates_and_zoneless_times_are_refused_with_the_index(chc, england, partial):
+    # numpy would make "2025" 2025-01-01 and "2025-06" 2025-06-01.
+    with pytest.raises(chc.DateError, match=rf'^start\[1\]: "{partial}" is not a date'):
+        england.add_working_days(["2025-06-02", partial], 0)
+
+
+def test_month_and_year_arrays_are_refused(chc, numpy, england):
+    with pytest.raises(chc.DateError, match=r"^start: datetime64\[M\] holds months, not days"):
+        england.add_working_days(numpy.array(["2025-06"], "datetime64[M]"), 0)
+    with pytest.raises(chc.DateError, match=r"^to: datetime64\[Y\] holds years, not days"):
+        england.count_working_days("2025-01-01", numpy.array(["2025"], "datetime64[Y]"))
+
+
+def test_errors_name_the_element_whatever_the_input(chc, numpy, england):
+    with pytest.raises(chc.DateError, match=r'^start\[2\]: "2025-02-30": day 30 does not exist in 2025-02'):
+        england.add_working_days(["2025-06-02", "2025-06-03", "2025-02-30"], 1)
+    with pytest.raises(chc.DateError, match=r'^start\[1, 0\]: "2025-02-30": day 30'):
+        england.add_working_days(numpy.array([["2025-06-02"], ["2025-02-30"]]), 1)
+    with pytest.raises(TypeError, match=r"^start\[1\]: expected a datetime.date"):
+        england.add_working_days([date(2025, 6, 2), 20000], 1)
+    with pytest.raises(chc.RangeError, match=r"^start\[1\]: 1899-12-31 is outside the supported range"):
+        england.add_working_days(["2025-06-02", "1899-12-31", None], 1)
+
+
+def test_nat_in_gives_nat_out(chc, numpy, busdaycal, england):
+    starts = numpy.array(["2024-12-20", "NaT", "2025-01-01", "NaT"], "datetime64[D]")
+    expected = numpy.busday_offset(starts, 5, roll="backward", busdaycal=busdaycal["england-and-wales"])
+    assert numpy.isnat(expected).tolist() == [False, True, False, True]  # numpy passes NaT through too
+    numpy.testing.assert_array_equal(england.add_working_days(starts, 5), expected)
+    # A NaT's own n is never used (this one would overflow), and a 2-D answer keeps its NaTs where they were.
+    got = england.add_working_days(starts, numpy.array([5, 2 ** 31 - 1, 5, 0]))
+    assert got.astype(str).tolist() == ["2024-12-31", "NaT", "2025-01-08", "NaT"]
+    assert england.add_working_days(starts.reshape(2, 2), 5).astype(str).tolist() == [
+        ["2024-12-31", "NaT"], ["2025-01-08", "NaT"]]
+    # Missing values in a list: None, NaN, NaT, "" and "NaT".
+    listed = england.add_working_days([None, "2024-12-20", float("nan"), numpy.datetime64("NaT"), "", "NaT"], 5)
+    assert listed.astype(str).tolist() == ["NaT", "2024-12-31", "NaT", "NaT", "NaT", "NaT"]
+    # NaT does not hide a bad element after it.
+    starts[3] = numpy.datetime64("2200-01-01")
+    with pytest.raises(chc.RangeError, match=r"^start\[3\]: 2200-01-01 is outside the supported range"):
+        england.add_working_days(starts, 5)
+
+
+def test_naive_times_are_london_local_dates_never_utc(chc, numpy, england):
+    # 23:30 on Thursday 12 June is the 12th in London; read as UTC it would be the 13th (00:30 BST).
+    times = numpy.array(["2025-06-12T23:30", "2025-01-14T23:59:59"], "datetime64[s]")
+    assert england.add_working_days(times, 0).astype(str).tolist() == ["2025-06-12", "2025-01-14"]
+    assert england.add_working_days(times.astype("datetime64[ns]"), 0).astype(str).tolist() == [
+        "2025-06-12", "2025-01-14"]
+
+
+def test_aware_pandas_data_is_converted_to_london(chc, england):
+    pandas = pytest.importorskip("pandas")
+    utc = pandas.Series(pandas.to_datetime(["2025-06-12T23:30:00Z", "2025-01-14T23:30:00Z", None], utc=True),
+                        index=["a", "b", "c"], name="received")
+    got = england.add_working_days(utc, 0)
+    assert isinstance(got, pandas.Series) and got.index.tolist() == ["a", "b", "c"] and got.name == "received"
+    assert got.dt.strftime("%Y-%m-%d").tolist()[:2] == ["2025-06-13", "2025-01-14"] and pandas.isna(got["c"])
+    # Aware Timestamps of different zones (an object column): each through libchc.
+    mixed = [pandas.Timestamp("2025-06-12T23:30", tz="UTC"), pandas.Timestamp("2025-06-13T00:30", tz="Europe/London")]
+    assert england.add_working_days(mixed, 0).astype(str).tolist() == ["2025-06-13", "2025-06-13"]
+
+
+def test_the_pandas_route_agrees_with_the_library_over_the_clock_changes(chc, numpy):
+    # Aware arrays are converted by pandas (its time-zone database); single values by libchc (ICU). Every 20
+    # minutes of the days either side of each clock change 2000-2030, both must give the same London dates.
+    pandas = pytest.importorskip("pandas")
+    from chc._dates import day_array
+    instants = []
+    for year in range(2000, 2031):
+        for month in (3, 10):
+            last_sunday = max(date(year, month, d) for d in range(25, 32) if date(year, month, d).weekday() == 6)
+            first = datetime(last_sunday.year, last_sunday.month, last_sunday.day, tzinfo=timezone.utc) - timedelta(days=1)
+            instants += [first + timedelta(minutes=20 * i) for i in range(3 * 72)]
+    series = pandas.Series(pandas.to_datetime(instants, utc=True))
+    by_library = [chc.to_day(chc.timestamp_to_date(t.isoformat())) for t in instants]
+    assert day_array(series, "t").tolist() == by_library
+    assert len(set(by_library)) > 3 * 62 - 10  # the instants cover three London dates around each change
+
+
+def test_a_series_in_gives_a_series_out(chc, numpy, england):
+    pandas = pytest.importorskip("pandas")
+    received = pandas.Series(pandas.to_datetime(["2024-12-20", "2025-01-01", None]), index=[10, 20, 30], name="received")
+    due = england.add_working_days(received, 5)
+    assert isinstance(due, pandas.Series) and due.index.tolist() == [10, 20, 30] and due.name == "received"
+    assert due.dt.strftime("%Y-%m-%d").tolist()[:2] == ["2024-12-31", "2025-01-08"] and pandas.isna(due[30])
+    # A count has no NaT: pandas' nullable Int32 gives <NA> there; without NaT it is a plain int32 Series.
+    counts = england.count_working_days(received, due)
+    assert str(counts.dtype) == "Int32" and counts.index.tolist() == [10, 20, 30]
+    assert counts.tolist()[:2] == [5, 5] and counts.isna().tolist() == [False, False, True]
+    whole = england.count_working_days(received[:2], due[:2])
+    assert whole.dtype == numpy.int32 and whole.tolist() == [5, 5]
+    with pytest.raises(ValueError, match="different indexes"):
+        england.count_working_days(received, due.reset_index(drop=True))
+    assert isinstance(england.add_working_days(received.to_numpy(), 5), numpy.ndarray)  # numpy in, numpy out
+
+
+def test_fast_paths_take_no_copy_and_no_python_loop(chc, numpy, monkeypatch):
+    from chc import _dates
+    days = numpy.arange(numpy.datetime64("2000-01-01"), numpy.datetime64("2030-01-01"))
+    assert numpy.shares_memory(_dates.day_array(days, "start"), days)  # datetime64[D]: the caller's memory
+    # Exactly-ISO strings are parsed by numpy at once: the one-by-one reader must not run.
+    monkeypatch.setattr(_dates, "_day_number", lambda value: pytest.fail(f"read {value!r} one by one"))
+    numpy.testing.assert_array_equal(_dates.day_array(days.astype(str), "start"), days.view(numpy.int64))
+    numpy.testing.assert_array_equal(_dates.day_array(days.astype("datetime64[s]"), "start"), days.view(numpy.int64))
