@@ -149,6 +149,9 @@ class EvaluateOptions(Structure):
     _fields_ = [("size", c_uint32), ("flags", c_uint32)]
 
 
+# In every flags argument: every warning about input chc may have misread becomes an error (chc.h CHC_STRICT).
+STRICT = 0x40000000
+IMPORT_FILE_WINS = 1  # a GOV.UK import's days win over the calendar's (CHC_IMPORT_FILE_WINS)
 EVALUATE_EXPLAIN = 1
 EVALUATE_ECHO_CASE = 2
 

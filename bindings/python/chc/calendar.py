@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, SupportsI
 from . import errors
 from ._dates import DateLike, c_string, dates_in, from_day, int32, is_array, numpy_module, to_day
 from ._handle import Handle, json_bytes
-from ._library import CalendarPointer, chc_day, lib, take_string
+from ._library import IMPORT_FILE_WINS, STRICT, CalendarPointer, chc_day, lib, take_string
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike
@@ -52,28 +52,36 @@ class Calendar(Handle):
         self._adopt(out)
 
     @classmethod
-    def from_json(cls, document: Document) -> Calendar:
+    def from_json(cls, document: Document, *, strict: bool = False) -> Calendar:
         """A landlord calendar from a dict or JSON text: {"base": ..., "closures": [...], ...} (docs/calendars.md).
 
-        What chc read but may have misread (an unknown field, a closure on a weekend) is a chc.ChcWarning.
+        What chc read but may have misread (a key nearly one of the format's, an unknown field, a closure on a
+        weekend) is a chc.ChcWarning; strict=True makes every such warning a chc.SchemaError instead.
         """
         text = json_bytes(document, "document")
         out = CalendarPointer()
-        lib.chc_calendar_from_json(ctypes.byref(out), text, len(text))
+        lib.chc_calendar_from_json_ex(ctypes.byref(out), text, len(text), STRICT if strict else 0)
         return cls.__new__(cls)._adopt(out)._warned()
 
     @classmethod
-    def from_govuk(cls, base: Union[Calendar, str], document: Document, data_version: Optional[str] = None) -> Calendar:
-        """`base` (a Calendar or a built-in name) with a GOV.UK bank-holidays.json document merged in."""
+    def from_govuk(cls, base: Union[Calendar, str], document: Document, data_version: Optional[str] = None, *,
+                   file_wins: bool = False, strict: bool = False) -> Calendar:
+        """`base` (a Calendar or a built-in name) with a GOV.UK bank-holidays.json document merged in.
+
+        Where the document would remove or move a day the calendar has, chc keeps its newer one-offs (a
+        chc.ChcWarning lists each day); file_wins=True takes the document's days; strict=True refuses any such
+        conflict, and any near-miss key, as a chc.SchemaError (docs/calendars.md).
+        """
         if isinstance(base, str):
             with cls(base) as base_calendar:
-                return cls.from_govuk(base_calendar, document, data_version)
+                return cls.from_govuk(base_calendar, document, data_version, file_wins=file_wins, strict=strict)
         if not isinstance(base, Calendar):
             raise TypeError(f"base: expected a Calendar or a built-in name, got {type(base).__name__}")
         text = json_bytes(document, "document")
         version = None if data_version is None else c_string(data_version, "data_version")
         out = CalendarPointer()
-        lib.chc_calendar_import_govuk(ctypes.byref(out), base._c, text, len(text), version)
+        flags = (IMPORT_FILE_WINS if file_wins else 0) | (STRICT if strict else 0)
+        lib.chc_calendar_import_govuk_ex(ctypes.byref(out), base._c, text, len(text), version, flags)
         return cls.__new__(cls)._adopt(out)._warned()
 
     def _warned(self) -> Calendar:

@@ -146,8 +146,8 @@ def _summary(evaluation: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def evaluate_frame(frame: pandas.DataFrame, rules: Union[RuleSet, str, Dict[str, Any]] = "hoc",
-                   as_of: Optional[DateLike] = None, calendar: Union[Calendar, str, Dict[str, Any], None] = None
-                   ) -> pandas.DataFrame:
+                   as_of: Optional[DateLike] = None, calendar: Union[Calendar, str, Dict[str, Any], None] = None,
+                   strict: bool = False) -> pandas.DataFrame:
     """Evaluates each row of a register DataFrame (the CSV columns of docs/reporting.md) as chc.evaluate does.
 
     Returns a DataFrame with the frame's index, one row per case: id, status, stage, rules, calendar, received,
@@ -155,15 +155,20 @@ def evaluate_frame(frame: pandas.DataFrame, rules: Union[RuleSet, str, Dict[str,
     overdue, failures (failed findings), failed_provisions ("6.3, 6.9"), then for each deadline <name>_due,
     <name>_met and <name>_state (stage1_acknowledgement_due, ...), and error: why a row could not be
     evaluated (empty otherwise). Dates are datetime64 columns. Cells are read as csv_text describes.
-    Some rows refused: a chc.ChcWarning with the count; every row refused: chc.RejectedError.
+    Some rows refused: a chc.ChcWarning with the count; every row refused: chc.RejectedError. A column or key
+    nearly one of chc's is a chc.ChcWarning; strict=True makes it an error (the row refused, the header raising).
     """
     pd = pandas_module()
     data = csv_text(frame, row_numbers=True).encode("utf-8")
-    rows = json.loads(take_string(lib.chc_cases_from_csv, data, len(data)))["rows"]
+    register = json.loads(take_string(lib.chc_cases_from_csv, data, len(data)))
+    if strict and register["warnings"]:
+        raise errors.SchemaError(errors.E_SCHEMA, register["warnings"][0] + " (strict: every warning is an error)")
+    errors.warn_all(register["warnings"])
+    rows = register["rows"]
     if len(rows) != len(frame):
         raise errors.InternalError(errors.E_INTERNAL, f"evaluate_frame: {len(frame)} rows gave {len(rows)} cases")
     as_of_day = to_day(today() if as_of is None else as_of, "as_of")
-    options = evaluation_options(False, False)
+    options = evaluation_options(False, False, strict)
     records: List[Dict[str, Any]] = []
     refused: List[Dict[str, Any]] = []
     with Borrowed(rules, calendar) as chosen:

@@ -16,7 +16,7 @@ from . import errors
 from ._dates import DateLike, c_string, to_day
 from ._handle import Handle, json_bytes
 from ._library import (REPORT_CSV, REPORT_DRILL_DOWN, REPORT_EXCLUDE_WITHDRAWN, REPORT_EXTENSIONS_ORIGINAL_ONLY,
-                       REPORT_HTML, REPORT_INCLUDE_NOT_ACCEPTED, REPORT_JSON, ReportOptions, ReportPointer, lib,
+                       REPORT_HTML, REPORT_INCLUDE_NOT_ACCEPTED, REPORT_JSON, STRICT, ReportOptions, ReportPointer, lib,
                        take_string)
 from .calendar import Calendar, Document
 from .rules import Borrowed, RuleSet
@@ -52,7 +52,7 @@ class Report(Handle):
                  homes_lcra: Optional[int] = None, homes_lcho: Optional[int] = None, landlord: Optional[str] = None,
                  evidence: Optional[Document] = None, extensions_within: bool = True,
                  withdrawn_in_ch01: bool = True, not_accepted_in_ch01: bool = False, drill_down: bool = False,
-                 compliance_threshold: Optional[float] = None) -> None:
+                 compliance_threshold: Optional[float] = None, strict: bool = False) -> None:
         """Starts a report over a period.
 
         year: the first calendar year of a TSM reporting year (2025 is 2025/26); or give from_ and to (inclusive).
@@ -63,13 +63,15 @@ class Report(Handle):
         extension as within timescale (False: only the original timescale). withdrawn_in_ch01,
         not_accepted_in_ch01: what CH01 counts. drill_down: keep the case ids behind every figure.
         compliance_threshold: the share of judged findings a provision needs for "Partial" (default 0.9).
+        strict: every warning is an error: a case with a key nearly one of chc's is rejected with it, a register
+        header with one (or an evidence file naming a provision the Code lacks) raises chc.SchemaError.
         Cases are evaluated as of the period's last day.
         """
         first, last = _period(year, from_, to)
         flags = ((0 if extensions_within else REPORT_EXTENSIONS_ORIGINAL_ONLY)
                  | (0 if withdrawn_in_ch01 else REPORT_EXCLUDE_WITHDRAWN)
                  | (REPORT_INCLUDE_NOT_ACCEPTED if not_accepted_in_ch01 else 0)
-                 | (REPORT_DRILL_DOWN if drill_down else 0))
+                 | (REPORT_DRILL_DOWN if drill_down else 0) | (STRICT if strict else 0))
         landlord_bytes = None if landlord is None else c_string(landlord, "landlord")
         evidence_bytes = None if evidence is None else json_bytes(evidence, "evidence")
         options = ReportOptions(ctypes.sizeof(ReportOptions), flags, first, last,

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar, Union
 from . import errors
 from ._dates import DateLike, c_string, from_day, to_day
 from ._handle import Handle, json_bytes
-from ._library import (EVALUATE_ECHO_CASE, EVALUATE_EXPLAIN, EvaluateOptions, RuleSetPointer, chc_day, lib,
+from ._library import (EVALUATE_ECHO_CASE, EVALUATE_EXPLAIN, STRICT, EvaluateOptions, RuleSetPointer, chc_day, lib,
                        take_string)
 from .calendar import Calendar, Document
 
@@ -134,26 +134,28 @@ def timestamp_to_date(text: str) -> date:
     return from_day(out.value)
 
 
-def evaluation_options(explain: bool, echo: bool) -> EvaluateOptions:
-    """chc_evaluate_options for the two switches."""
+def evaluation_options(explain: bool, echo: bool, strict: bool = False) -> EvaluateOptions:
+    """chc_evaluate_options for the switches."""
     return EvaluateOptions(ctypes.sizeof(EvaluateOptions),
-                           (EVALUATE_EXPLAIN if explain else 0) | (EVALUATE_ECHO_CASE if echo else 0))
+                           (EVALUATE_EXPLAIN if explain else 0) | (EVALUATE_ECHO_CASE if echo else 0)
+                           | (STRICT if strict else 0))
 
 
 def evaluate(case: Document, as_of: Optional[DateLike] = None, rules: Union[RuleSet, str, Dict[str, Any]] = "hoc",
              calendar: Union[Calendar, str, Dict[str, Any], None] = None, explain: bool = False,
-             echo: bool = False) -> Dict[str, Any]:
+             echo: bool = False, strict: bool = False) -> Dict[str, Any]:
     """Where a complaint stands under `rules` as of a day (default: today in London); a dict (docs/evaluation.md).
 
     case: a dict or JSON text (docs/case-format.md); in a dict, dates and times may be datetime.date, datetime
     (naive: London local time) or pandas.Timestamp, and None, NaN and NaT are absent fields. rules and calendar:
     an object, a built-in name or a JSON document; calendar None uses the case's "calendar" field, else the rule
     set's default. explain adds each deadline's skipped days; echo adds the case exactly as given ("case"),
-    unknown fields included.
+    unknown fields included. What chc read but may have misread (a key nearly one of chc's: "stge" for
+    "stage") is a chc.ChcWarning, and in the answer's "warnings"; strict=True makes it a chc.SchemaError.
     """
     text = json_bytes(case, "case")
     as_of_day = to_day(today() if as_of is None else as_of, "as_of")
-    options = evaluation_options(explain, echo)
+    options = evaluation_options(explain, echo, strict)
     with Borrowed(rules, calendar) as chosen:
         answer = take_string(lib.chc_evaluate_ex, chosen.rules._c, chosen.calendar_pointer, text, len(text), as_of_day,
                              ctypes.byref(options))
