@@ -258,6 +258,13 @@ int chc_day_parse(chc_day* out, const char* iso_date) {
 
 int chc_day_format(char* buf, size_t size, chc_day day) {
   CHC_REQUIRE(buf);
+  if (size >= 11) {
+    char text[11];
+    if (chc::Date(day).iso_into(text)) {  // the everyday case, without a string
+      std::memcpy(buf, text, sizeof text);
+      return CHC_OK;
+    }
+  }
   return guarded([&] {
     const std::string text = chc::Date(day).iso();
     if (text.size() + 1 > size) {

@@ -83,6 +83,25 @@ class Date {
   constexpr bool is_weekend() const noexcept { return weekday() >= Weekday::saturday; }
   // "YYYY-MM-DD" for years 0-9999, otherwise a signed year ("-0001-01-01", "+12345-01-01").
   std::string iso() const;
+  // "YYYY-MM-DD" and a NUL into `out`, without allocating; false (nothing
+  // written) for a year outside 0-9999. The hot paths' form of iso().
+  bool iso_into(char (&out)[11]) const noexcept {
+    const YearMonthDay ymd = civil_from_serial(serial_);
+    if (ymd.year < 0 || ymd.year > 9999) return false;
+    const auto digit = [](int v) { return static_cast<char>('0' + v); };
+    out[0] = digit(ymd.year / 1000);
+    out[1] = digit(ymd.year / 100 % 10);
+    out[2] = digit(ymd.year / 10 % 10);
+    out[3] = digit(ymd.year % 10);
+    out[4] = '-';
+    out[5] = digit(ymd.month / 10);
+    out[6] = digit(ymd.month % 10);
+    out[7] = '-';
+    out[8] = digit(ymd.day / 10);
+    out[9] = digit(ymd.day % 10);
+    out[10] = '\0';
+    return true;
+  }
 
   constexpr Date operator+(int32_t days) const noexcept { return Date(serial_ + days); }
   constexpr Date operator-(int32_t days) const noexcept { return Date(serial_ - days); }

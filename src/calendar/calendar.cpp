@@ -2,6 +2,7 @@
 #include "calendar/calendar_impl.hpp"
 
 #include "calendar/batch.hpp"
+#include "core/enum_names.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -13,26 +14,13 @@
 
 namespace chc {
 
-const char* day_kind_name(DayKind kind) noexcept {
-  switch (kind) {
-    case DayKind::standing: return "standing";
-    case DayKind::substitute: return "substitute";
-    case DayKind::one_off: return "one_off";
-    case DayKind::weekend: return "weekend";
-    case DayKind::landlord_closure: return "landlord_closure";
-  }
-  return "?";
-}
+namespace {
+constexpr auto day_kinds = enum_names<DayKind>("standing", "substitute", "one_off", "weekend", "landlord_closure");
+constexpr auto holiday_sources = enum_names<HolidaySource>("rules", "official", "imported", "landlord");
+}  // namespace
 
-const char* holiday_source_name(HolidaySource source) noexcept {
-  switch (source) {
-    case HolidaySource::rules: return "rules";
-    case HolidaySource::official: return "official";
-    case HolidaySource::imported: return "imported";
-    case HolidaySource::landlord: return "landlord";
-  }
-  return "?";
-}
+const char* day_kind_name(DayKind kind) noexcept { return day_kinds(kind); }
+const char* holiday_source_name(HolidaySource source) noexcept { return holiday_sources(source); }
 
 namespace {
 

@@ -109,16 +109,11 @@ Date Date::parse(std::string_view iso) {
 }
 
 std::string Date::iso() const {
+  char text[11];
+  if (iso_into(text)) return std::string(text, 10);
   const YearMonthDay ymd = civil_from_serial(serial_);
   char buf[32];
-  if (ymd.year >= 0 && ymd.year <= 9999) {
-    const auto digit = [](int v) { return static_cast<char>('0' + v); };
-    return std::string{digit(ymd.year / 1000), digit(ymd.year / 100 % 10), digit(ymd.year / 10 % 10), digit(ymd.year % 10), '-',
-                       digit(ymd.month / 10),  digit(ymd.month % 10),       '-',                      digit(ymd.day / 10),
-                       digit(ymd.day % 10)};
-  } else {
-    std::snprintf(buf, sizeof buf, "%+05d-%02d-%02d", ymd.year, ymd.month, ymd.day);
-  }
+  std::snprintf(buf, sizeof buf, "%+05d-%02d-%02d", ymd.year, ymd.month, ymd.day);
   return buf;
 }
 

@@ -43,63 +43,13 @@ void throw_parse_error(std::string_view text, std::size_t consumed, const boost:
 }
 
 namespace {
-void serialize_to(std::string& out, const bj::value& v);
-
-void serialize_object_to(std::string& out, const bj::object& o) {
-  out += '{';
-  bool first = true;
-  for (const auto& member : o) {
-    if (!first) out += ',';
-    first = false;
-    out += bj::serialize(bj::string_view(member.key()));
-    out += ':';
-    serialize_to(out, member.value());
-  }
-  out += '}';
-}
-
-void serialize_to(std::string& out, const bj::value& v) {
-  switch (v.kind()) {
-    case bj::kind::object: serialize_object_to(out, v.get_object()); return;
-    case bj::kind::array: {
-      out += '[';
-      bool first = true;
-      for (const auto& item : v.get_array()) {
-        if (!first) out += ',';
-        first = false;
-        serialize_to(out, item);
-      }
-      out += ']';
-      return;
-    }
-    case bj::kind::double_: {
-      const double d = v.get_double();
-      if (!std::isfinite(d)) {
-        out += "null";
-        return;
-      }
-      char buf[32];
-      const auto result = std::to_chars(buf, buf + sizeof buf, d);  // shortest text that reads back the same
-      out.append(buf, result.ptr);
-      return;
-    }
-    default:
-      out += bj::serialize(v);  // strings, integers, booleans, null
-  }
+// A number as people write it (75, 0.5, 1e+28), for messages that quote one.
+std::string number_text(double d) {
+  char buf[32];
+  const auto result = std::to_chars(buf, buf + sizeof buf, d);
+  return std::string(buf, result.ptr);
 }
 }  // namespace
-
-std::string serialize(const bj::value& v) {
-  std::string out;
-  serialize_to(out, v);
-  return out;
-}
-
-std::string serialize(const bj::object& o) {
-  std::string out;
-  serialize_object_to(out, o);
-  return out;
-}
 
 std::string type_name(const bj::value& v) {
   switch (v.kind()) {
@@ -115,16 +65,9 @@ std::string type_name(const bj::value& v) {
   return "a value";
 }
 
-std::string field(std::string_view path, std::string_view key) {
-  std::string out(path);
-  if (!out.empty()) out += '.';
-  out += key;
-  return out;
-}
-
-std::string element(std::string_view path, std::size_t index) {
-  return std::string(path) + "[" + std::to_string(index) + "]";
-}
+// The eager forms of a Path, for readers that keep paths as strings: one renderer.
+std::string field(std::string_view path, std::string_view key) { return Path(path).key(key).str(); }
+std::string element(std::string_view path, std::size_t index) { return Path(path).index(index).str(); }
 
 std::string Path::str() const {
   if (!parent_) return std::string(root_);
@@ -165,8 +108,8 @@ int64_t as_int(const bj::value& v, const Path& path) {
     int64_t whole = 0;
     switch (to_whole_number(v.get_double(), whole)) {
       case WholeNumber::ok: return whole;
-      case WholeNumber::too_large: fail(Errc::overflow, path, "integer too large: " + json::serialize(v));
-      case WholeNumber::fraction: fail(Errc::schema, path, "expected a whole number, found " + json::serialize(v));
+      case WholeNumber::too_large: fail(Errc::overflow, path, "integer too large: " + number_text(v.get_double()));
+      case WholeNumber::fraction: fail(Errc::schema, path, "expected a whole number, found " + number_text(v.get_double()));
     }
   }
   fail(Errc::schema, path, "expected an integer, found " + type_name(v));

@@ -36,13 +36,6 @@ inline WholeNumber to_whole_number(double d, int64_t& out) {
   return WholeNumber::ok;
 }
 
-// `v` as compact JSON text, with numbers as people write them: 75 and 0.5
-// where boost::json::serialize writes 7.5E1 and 5E-1 (reports are read by
-// people and by spreadsheets). Non-finite doubles, which JSON cannot hold, are null.
-std::string serialize(const bj::value& v);
-// The same for an object, without first copying it into a value.
-std::string serialize(const bj::object& o);
-
 // Throws Error(Errc::json, or Errc::limit for too deep) for a parse that
 // failed with `ec` after `consumed` bytes of `text`, naming line and column.
 [[noreturn]] void throw_parse_error(std::string_view text, std::size_t consumed, const boost::system::error_code& ec,

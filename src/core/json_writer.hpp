@@ -80,12 +80,11 @@ class JsonWriter {
     return token(std::string_view(buf, static_cast<std::size_t>(len)));
   }
   JsonWriter& value(Date d) {
-    const YearMonthDay ymd = d.ymd();
-    if (ymd.year < 0 || ymd.year > 9999) return value(d.iso());
-    const auto digit = [](int v) { return static_cast<char>('0' + v); };
-    const char text[13] = {',', '"', digit(ymd.year / 1000), digit(ymd.year / 100 % 10), digit(ymd.year / 10 % 10),
-                           digit(ymd.year % 10), '-', digit(ymd.month / 10), digit(ymd.month % 10), '-', digit(ymd.day / 10),
-                           digit(ymd.day % 10), '"'};
+    char iso[11];
+    if (!d.iso_into(iso)) return value(d.iso());
+    char text[13] = {',', '"'};
+    std::memcpy(text + 2, iso, 10);
+    text[12] = '"';
     put_after_comma(text);
     return *this;
   }
