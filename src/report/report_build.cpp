@@ -480,7 +480,7 @@ std::string render_json(const ReportModel& m) {
   write_figure(w, m.remedies_overdue);
   w.end_object();
   w.key("open_at_period_end_by_age").begin_array();
-  for (const auto& [band, f] : m.open_by_age) write_figure(w, f, [&] { w.key("working_days").value(band); });
+  for (const auto& band : m.open_by_age) write_figure(w, band.second, [&] { w.key("working_days").value(band.first); });
   w.end_array();
   w.key("notes");
   write_strings(w, m.performance_notes);
