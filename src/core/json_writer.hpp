@@ -80,10 +80,8 @@ class JsonWriter {
     return token(std::string_view(buf, static_cast<std::size_t>(len)));
   }
   JsonWriter& value(Date d) {
-    char iso[11];
-    if (!d.iso_into(iso)) return value(d.iso());
     char text[13] = {',', '"'};
-    std::memcpy(text + 2, iso, 10);
+    if (!d.iso_digits(text + 2)) return value(d.iso());
     text[12] = '"';
     put_after_comma(text);
     return *this;

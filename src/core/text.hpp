@@ -20,6 +20,17 @@ std::string cat(const Parts&... parts) {
   return out;
 }
 
+// Appends `parts` to `out`, growing it at most once: messages written
+// straight into a reused buffer.
+template <class... Parts>
+void cat_into(std::string& out, const Parts&... parts) {
+  const std::string_view views[] = {std::string_view(parts)...};
+  std::size_t length = out.size();
+  for (const std::string_view v : views) length += v.size();
+  out.reserve(length);
+  for (const std::string_view v : views) out.append(v);
+}
+
 // The length (1 to 4) of the well-formed UTF-8 sequence starting at s[at]
 // (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF), or 0.
 // The one UTF-8 rule: valid_utf8, utf8_sanitized and the HTML escaper use it.

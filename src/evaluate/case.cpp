@@ -47,7 +47,8 @@ struct Scalar {
 
   bool present() const { return kind != Kind::absent && kind != Kind::null; }
   std::string type_name() const { return kind_name(kind); }
-  static std::string kind_name(Kind kind) {
+  static std::string kind_name(Kind kind) { return kind_article(kind); }
+  static const char* kind_article(Kind kind) {
     switch (kind) {
       case Kind::absent:
       case Kind::null: return "null";
@@ -78,18 +79,22 @@ constexpr std::array<std::string_view, 18> event_names = {
 // The field an unknown key nearly names, or empty. CRM registers repeat the
 // same few fields of their own in every case, so each thread remembers its
 // answers: the edit distance is paid once per key, not once per case.
+struct KeyHash {
+  using is_transparent = void;  // looked up by string_view: no string built per key
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
+};
+
 template <std::size_t N>
 std::string_view nearly(const std::array<std::string_view, N>& names, std::string_view key) {
   if (key.size() > 2 && (key.compare(0, 2, "x-") == 0 || key.compare(0, 4, "chc_") == 0)) return {};  // a CRM's own or chc's own
-  thread_local std::unordered_map<std::string, std::string_view> cache;
-  const std::string k(key);
-  if (const auto it = cache.find(k); it != cache.end()) return it->second;
+  thread_local std::unordered_map<std::string, std::string_view, KeyHash, std::equal_to<>> cache;
+  if (const auto it = cache.find(key); it != cache.end()) return it->second;  // no string built for the lookup
   std::string_view meant;
   if (const auto guess = near_miss(key, std::vector<std::string_view>(names.begin(), names.end()))) {
     meant = *std::find(names.begin(), names.end(), *guess);
   }
   if (cache.size() > 4096) cache.clear();
-  cache.emplace(k, meant);
+  cache.emplace(std::string(key), meant);
   return meant;
 }
 
@@ -199,7 +204,7 @@ EventType event_type(const Scalar& v, const LazyPath& path) {
 
 // Checks one event's captured fields and turns them into an Event. Paths for
 // messages are only built when something is wrong.
-Event finish_event(const EventCapture& c, int index, const std::vector<Case::Impl::NearMiss>& near_misses) {
+Event finish_event(EventCapture& c, int index, const std::vector<Case::Impl::NearMiss>& near_misses) {
   Event e;
   e.index = index;
   const LazyPath path{index, {}};
@@ -255,7 +260,7 @@ Event finish_event(const EventCapture& c, int index, const std::vector<Case::Imp
         if (c.letter.bad_item_code != Errc::ok) fail(c.letter.bad_item_code, c.letter.bad_item_path, c.letter.bad_item_message);
         e.has_letter = true;
         e.letter_is_list = c.letter.kind == Scalar::Kind::array;
-        e.letter = c.letter.items;
+        e.letter = std::move(c.letter.items);
         break;
       case EventField::explanation_given: e.explanation_given = tri(v, path_f); break;
       case EventField::ombudsman_right_given: e.ombudsman_right_given = tri(v, path_f); break;
@@ -498,6 +503,7 @@ class CaseReader {
       role = kind == Scalar::Kind::object ? Role::letter_object : Role::letter_array;
       event_.letter.kind = kind;
       event_.fields[static_cast<std::size_t>(EventField::letter)].kind = kind;
+      event_.letter.items.reserve(8);  // a Code's letter lists about seven items: one allocation, not four
     } else if (Scalar* slot = target(); slot && parent.role != Role::skip) {
       slot->kind = kind;  // a container where a scalar belongs: reported when the field is checked
     }
@@ -542,21 +548,20 @@ class CaseReader {
       // error only if the rule set's letter check reads it.
       LetterItem& item = letter.items.back();
       item.value = kind == Scalar::Kind::boolean ? (b ? Tri::yes : Tri::no) : Tri::absent;
-      if (kind == Scalar::Kind::boolean) item.problem.clear();
-      else item.problem = "expected true or false, found " + Scalar::kind_name(kind);
+      item.found = kind == Scalar::Kind::boolean ? "" : Scalar::kind_article(kind);
     } else if (f.role == Role::letter_array) {
       note_letter_error(cat(event_path(), ".letter[", std::to_string(f.index), "]"), "expected a string, found " + Scalar::kind_name(kind));
     }
   }
 
-  void letter_list_item(std::string_view name) { event_.letter.items.push_back(LetterItem{std::string(name), Tri::yes, {}}); }
+  void letter_list_item(std::string_view name) { event_.letter.items.push_back(LetterItem{std::string(name), Tri::yes, ""}); }
 
   // A member of the letter object: given twice is an error, as for every field chc reads.
   void letter_key(std::string_view key) {
     for (const LetterItem& item : event_.letter.items) {
       if (item.id == key) fail(Errc::schema, cat(event_path(), ".letter.", key), "appears twice; which one counts would be a guess");
     }
-    event_.letter.items.push_back(LetterItem{std::string(key), Tri::absent, "expected true or false, found an object or an array"});
+    event_.letter.items.push_back(LetterItem{std::string(key), Tri::absent, "an object or an array"});
   }
 
   void note_letter_error(std::string path, std::string message) {

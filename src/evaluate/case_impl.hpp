@@ -40,8 +40,8 @@ inline constexpr int max_event_stage = 9;
 // confirm is the rule set's (its letter check), not the reader's.
 struct LetterItem {
   std::string id;
-  Tri value = Tri::absent;  // absent: given, but not as true or false (`problem` says how)
-  std::string problem;
+  Tri value = Tri::absent;   // absent: given, but not as true or false (`found` says as what)
+  const char* found = "";    // "a string", "an object", ... when value is absent
 };
 
 struct Event {

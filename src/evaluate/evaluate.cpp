@@ -90,6 +90,8 @@ class Evaluator {
       : rules_(rules), cal_(cal), case_(c), as_of_(as_of), out_(out), defined_stages_(static_cast<int>(rules.stages.size())) {}
 
   void run() {
+    out_.findings.reserve(16);
+    ranks_.reserve(16);
     for (const auto& m : case_.near_misses) out_.warnings.push_back(did_you_mean(m.key, m.meant, m.where));
     check_vocabulary();
     day_zero();
@@ -105,33 +107,30 @@ class Evaluator {
       if (started(s)) out_.stage_started[static_cast<std::size_t>(s)] = stage_start(s);
     }
     // Findings in the order the rule set lists its checks (the Code's order), data last.
-    std::vector<std::pair<std::size_t, std::size_t>> order;
-    order.reserve(out_.findings.size());
-    for (std::size_t i = 0; i < out_.findings.size(); ++i) order.emplace_back(rank(out_.findings[i]), i);
-    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (std::is_sorted(ranks_.begin(), ranks_.end())) return;
+    std::vector<std::size_t> order(out_.findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks_[a] < ranks_[b]; });
     std::vector<Finding> sorted;
     sorted.reserve(order.size());
-    for (const auto& o : order) sorted.push_back(std::move(out_.findings[o.second]));
+    for (const std::size_t i : order) sorted.push_back(std::move(out_.findings[i]));
     out_.findings = std::move(sorted);
   }
 
  private:
-  std::size_t rank(const Finding& f) const {
-    if (f.kind == CheckKind::data) return rules_.checks.size();
-    for (std::size_t i = 0; i < rules_.checks.size(); ++i) {
-      if (rules_.checks[i].provision == f.provision) return i;
-    }
-    return rules_.checks.size();
-  }
-
   // A finding for a provision the rule set checks (none when it has no such check).
   FindingFacts& finding(const std::string& provision, CheckKind kind, FindingResult result, std::vector<int> events = {}) {
     if (provision.empty()) {
       scratch_ = FindingFacts{};
       return scratch_;
     }
-    out_.findings.push_back(Finding{provision, kind, result, {}, {}, std::move(events)});
-    return out_.findings.back().facts;
+    Finding& f = out_.findings.emplace_back();
+    f.provision = provision;
+    f.kind = kind;
+    f.result = result;
+    f.events = std::move(events);
+    ranks_.push_back(kind == CheckKind::data ? rules_.checks.size() : rules_.rank(provision));
+    return f.facts;
   }
   FindingFacts& data_problem(FindingDetail detail, std::vector<int> events, FindingResult result = FindingResult::fail) {
     FindingFacts& f = finding("data", CheckKind::data, result, std::move(events));
@@ -148,10 +147,10 @@ class Evaluator {
       }
       if (e.has_letter && !e.letter_is_list) {
         // The object form may carry a CRM's own fields; one nearly naming an item is a misread.
-        std::vector<std::string_view> ids;
-        for (const auto& t : rules_.words.letter_items) ids.push_back(t.id);
         for (const LetterItem& item : e.letter) {
           if (Vocabulary::find(rules_.words.letter_items, item.id)) continue;
+          std::vector<std::string_view> ids;
+          for (const auto& t : rules_.words.letter_items) ids.push_back(t.id);
           if (const auto meant = near_miss(item.id, ids)) {
             out_.warnings.push_back(did_you_mean(item.id, *meant, cat("case.events[", std::to_string(e.index), "].letter")));
           }
@@ -656,7 +655,7 @@ class Evaluator {
     for (const LetterItem& i : response.letter) {
       if (i.id != item) continue;
       if (i.value == Tri::absent) {
-        throw Error(Errc::schema, cat("case.events[", std::to_string(response.index), "].letter.", item, ": ", i.problem));
+        throw Error(Errc::schema, cat("case.events[", std::to_string(response.index), "].letter.", item, ": expected true or false, found ", i.found));
       }
       return i.value;
     }
@@ -880,6 +879,7 @@ class Evaluator {
   std::vector<Remedy> remedies_;
   std::vector<Remedy> actions_;
   FindingFacts scratch_;  // facts of a check the rule set does not make: written, then dropped
+  std::vector<std::size_t> ranks_;  // each finding's place in the rule set's check order
 };
 
 }  // namespace
@@ -888,10 +888,16 @@ Evaluation evaluate(const RuleSet& rules, const Calendar* calendar, const Case& 
   return evaluate_case(rules, calendar, c.impl(), as_of, true, true, strict);
 }
 
-void word_evaluation(Evaluation& e, const RuleSetData& rules) {
-  for (Finding& f : e.findings) f.message = describe(f, rules, e.as_of);
+void word_next_action(Evaluation& e, const RuleSetData& rules) {
   if (e.next_action) e.next_action->action = describe_action(e.next_action->kind, e.next_action->stage, e.next_action->action, rules);
 }
+
+namespace {
+void word_evaluation(Evaluation& e, const RuleSetData& rules) {
+  for (Finding& f : e.findings) describe(f.message, f, rules, e.as_of);
+  word_next_action(e, rules);
+}
+}  // namespace
 
 Evaluation evaluate_case(const RuleSet& rules, const Calendar* calendar, const Case::Impl& c, Date as_of, bool keep_calendar, bool word,
                          Strict strict) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/json_writer.hpp"
 #include "evaluate/evaluate_impl.hpp"
+#include "evaluate/wording.hpp"
 
 #include <boost/json.hpp>
 
@@ -64,7 +65,12 @@ void write_deadline(JsonWriter& w, const Deadline& d, const EvaluationJsonOption
 }  // namespace
 
 std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, const Case* echo) {
+  return evaluation_json(e, options, echo, nullptr);
+}
+
+std::string evaluation_json(const Evaluation& e, const EvaluationJsonOptions& options, const Case* echo, const RuleSetData* word) {
   std::string out;
+  std::string message;
   out.reserve(4096);
   JsonWriter w(out);
   w.begin_object();
@@ -89,7 +95,13 @@ std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, c
     w.key("provision").value(f.provision);
     w.key("kind").value(check_kind_name(f.kind));
     w.key("result").value(finding_result_name(f.result));
-    w.key("message").value(f.message);
+    if (word) {
+      message.clear();
+      describe(message, f, *word, e.as_of);
+      w.key("message").value(message);
+    } else {
+      w.key("message").value(f.message);
+    }
     w.key("events").begin_array();
     for (const int i : f.events) w.value(i);
     w.end_array();
@@ -123,12 +135,14 @@ std::string to_json(const Evaluation& e, const EvaluationJsonOptions& options, c
 std::string evaluate_json(const RuleSet& rules, const Calendar* calendar, std::string_view case_json, Date as_of,
                           const EvaluationJsonOptions& options) {
   const auto impl = parse_case(case_json, options.echo_case);
-  const Evaluation e = evaluate_case(rules, calendar, *impl, as_of, options.explain, true, options.strict);
+  Evaluation e = evaluate_case(rules, calendar, *impl, as_of, options.explain, false, options.strict);
+  const RuleSetData& words = rules.impl().select(impl->received);
+  word_next_action(e, words);
   if (options.echo_case) {
     const Case echo(impl);
-    return to_json(e, options, &echo);
+    return evaluation_json(e, options, &echo, &words);
   }
-  return to_json(e, options);
+  return evaluation_json(e, options, nullptr, &words);
 }
 
 }  // namespace chc

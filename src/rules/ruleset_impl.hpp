@@ -154,6 +154,10 @@ struct RuleSetData {
   }
   // The check kinds judging `provision` (one provision may be judged by two, as 2022's 5.1).
   std::vector<const CheckSpec*> checks_of(std::string_view provision) const;
+  // Where findings of `provision` come in the Code's order (its first check's
+  // place in `checks`); checks.size() for any other, as data findings.
+  std::size_t rank(std::string_view provision) const;
+  std::vector<std::pair<std::string, std::size_t>> ranks;  // by provision, sorted: filled once the checks are read
 };
 
 // A Code's provision catalogue (data/provisions/*.json).

@@ -4,9 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include <chrono>
 #include <climits>
 #include <string>
+#include <vector>
 
 using chc::Date;
 using chc::Errc;
@@ -59,6 +62,27 @@ TEST_CASE("serial days match a day-by-day walk from 1600 to 2400", "[date]") {
       dd = month_length(y, m);
     }
   }
+}
+
+TEST_CASE("the 32-bit civil date agrees with the 64-bit form at its edges and throughout int32", "[date]") {
+  // The walk above fixes 1600-2400; beyond it, the two independent forms must
+  // agree, and serial_from_civil must invert both, on each side of where the
+  // fast form hands over (-12,699,422 and 2^30 - 12,699,422) and across int32.
+  constexpr int64_t low = -12699422, high = (int64_t{1} << 30) - 12699422;
+  std::vector<int64_t> serials;
+  for (const int64_t edge : {low, high, int64_t{INT32_MIN}, int64_t{INT32_MAX}, int64_t{0}}) {
+    for (int64_t k = -800; k <= 800; ++k) serials.push_back(edge + k);
+  }
+  for (int64_t z = INT32_MIN; z <= INT32_MAX; z += 7919) serials.push_back(z);  // a prime stride: every weekday and month
+  for (const int64_t z : serials) {
+    const chc::YearMonthDay fast = chc::civil_from_serial(z), wide = chc::detail::civil_from_serial_wide(z);
+    INFO("serial " << z);
+    REQUIRE(fast == wide);
+    REQUIRE(chc::serial_from_civil(fast.year, fast.month, fast.day) == z);
+  }
+  // Known dates far out, worked by hand: 1 March of year -32800 starts the fast range.
+  REQUIRE(chc::civil_from_serial(low) == chc::YearMonthDay{-32800, 3, 1});
+  REQUIRE(chc::civil_from_serial(low - 1) == chc::YearMonthDay{-32800, 2, 29});  // -32800 is divisible by 400: a leap year
 }
 
 TEST_CASE("ISO text parses strictly and prints back", "[date]") {
