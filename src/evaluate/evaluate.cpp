@@ -147,8 +147,9 @@ class Evaluator {
       }
       if (e.has_letter && !e.letter_is_list) {
         // The object form may carry a CRM's own fields; one nearly naming an item is a misread.
+        std::size_t next = 0;
         for (const LetterItem& item : e.letter) {
-          if (Vocabulary::find(rules_.words.letter_items, item.id)) continue;
+          if (Vocabulary::find(rules_.words.letter_items, item.id, next)) continue;
           std::vector<std::string_view> ids;
           for (const auto& t : rules_.words.letter_items) ids.push_back(t.id);
           if (const auto meant = near_miss(item.id, ids)) {
@@ -157,8 +158,9 @@ class Evaluator {
         }
       }
       if (e.has_letter && e.letter_is_list) {
+        std::size_t next = 0;
         for (std::size_t k = 0; k < e.letter.size(); ++k) {
-          if (Vocabulary::find(rules_.words.letter_items, e.letter[k].id)) continue;
+          if (Vocabulary::find(rules_.words.letter_items, e.letter[k].id, next)) continue;
           throw Error(Errc::schema, cat("case.events[", std::to_string(e.index), "].letter[", std::to_string(k), "]: unknown letter item \"",
                                         e.letter[k].id, "\"", unknown_term(e.letter[k].id, rules_.words.letter_items, "known:")));
         }
@@ -651,9 +653,15 @@ class Evaluator {
   }
 
   // What a response letter says of one of the rule set's items.
-  static Tri letter_says(const Event& response, const std::string& item) {
-    for (const LetterItem& i : response.letter) {
+  // `next`: where to look first (the item after the last one found), as the
+  // letter usually lists its items in the rule set's order.
+  static Tri letter_says(const Event& response, const std::string& item, std::size_t& next) {
+    const std::size_t n = response.letter.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t at = (next + k) % n;
+      const LetterItem& i = response.letter[at];
       if (i.id != item) continue;
+      next = at + 1;
       if (i.value == Tri::absent) {
         throw Error(Errc::schema, cat("case.events[", std::to_string(response.index), "].letter.", item, ": expected true or false, found ", i.found));
       }
@@ -666,8 +674,9 @@ class Evaluator {
   void letter_finding(const LetterSpec& letter, const Event& response, int stage) {
     std::vector<std::string> missing, unrecorded;
     if (response.has_letter) {
+      std::size_t next = 0;
       for (const std::string& item : letter.items) {
-        const Tri t = letter_says(response, item);
+        const Tri t = letter_says(response, item, next);
         if (t == Tri::no) missing.push_back(item);
         else if (t == Tri::absent) unrecorded.push_back(item);
       }

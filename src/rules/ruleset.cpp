@@ -327,9 +327,10 @@ Parsed parse_ruleset(std::string_view text, const std::string& what, Errc code) 
     }
     for (std::size_t i = 0; i < r.checks.size(); ++i) {
       const std::string& provision = r.checks[i].provision;
-      if (std::none_of(r.ranks.begin(), r.ranks.end(), [&](const auto& k) { return k.first == provision; })) r.ranks.emplace_back(provision, i);
+      if (std::none_of(r.ranks.begin(), r.ranks.end(), [&](const auto& k) { return k.provision == provision; })) {
+        r.ranks.push_back({RuleSetData::short_key(provision), provision, i});
+      }
     }
-    std::sort(r.ranks.begin(), r.ranks.end());
     if (r.max_stages == 0) r.max_stages = static_cast<int>(r.stages.size());
     if (static_cast<int>(r.stages.size()) > r.max_stages) {
       json::fail(Errc::schema, sp, cat("defines ", std::to_string(r.stages.size()), " stages; its stages check allows ", std::to_string(r.max_stages)));
@@ -531,8 +532,16 @@ std::vector<const CheckSpec*> RuleSetData::checks_of(std::string_view provision)
 
 // Where the rule set first lists a check of this provision: findings are ordered by it.
 std::size_t RuleSetData::rank(std::string_view provision) const {
-  const auto it = std::lower_bound(ranks.begin(), ranks.end(), provision, [](const auto& k, std::string_view p) { return k.first < p; });
-  return it != ranks.end() && it->first == provision ? it->second : checks.size();
+  if (const uint64_t key = short_key(provision)) {
+    for (const Rank& r : ranks) {
+      if (r.key == key) return r.index;
+    }
+    return checks.size();
+  }
+  for (const Rank& r : ranks) {
+    if (r.provision == provision) return r.index;
+  }
+  return checks.size();
 }
 
 const RuleSetData& RuleSet::Impl::select(Date received) const {

@@ -12,6 +12,7 @@
 
 #include <map>
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,18 @@ struct Vocabulary {
     }
     return nullptr;
   }
+  // The same, starting where the last search ended (`next`): a letter lists
+  // its items in the Code's order, so each is usually found at once.
+  static const Term* find(const std::vector<Term>& terms, std::string_view id, std::size_t& next) {
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+      const std::size_t i = (next + k) % terms.size();
+      if (terms[i].id == id) {
+        next = i + 1;
+        return &terms[i];
+      }
+    }
+    return nullptr;
+  }
 };
 
 // The regulator's measures a report computes for this Code's landlords.
@@ -157,7 +170,21 @@ struct RuleSetData {
   // Where findings of `provision` come in the Code's order (its first check's
   // place in `checks`); checks.size() for any other, as data findings.
   std::size_t rank(std::string_view provision) const;
-  std::vector<std::pair<std::string, std::size_t>> ranks;  // by provision, sorted: filled once the checks are read
+  // Filled once the checks are read. Provisions are short ("6.13"): up to
+  // seven bytes, one is kept as an integer (its bytes and length), so ranking
+  // a finding, which every finding needs, compares integers, not strings.
+  struct Rank {
+    uint64_t key;          // short_key(provision), or 0 for a longer one
+    std::string provision;
+    std::size_t index;
+  };
+  std::vector<Rank> ranks;
+  static uint64_t short_key(std::string_view provision) noexcept {
+    if (provision.size() > 7) return 0;
+    uint64_t key = uint64_t{provision.size()} << 56;
+    for (std::size_t i = 0; i < provision.size(); ++i) key |= uint64_t{static_cast<unsigned char>(provision[i])} << (8 * i);
+    return key;
+  }
 };
 
 // A Code's provision catalogue (data/provisions/*.json).
