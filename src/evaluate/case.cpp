@@ -102,7 +102,9 @@ template <std::size_t N>
 int field_index(const std::array<std::string_view, N>& names, std::string_view key) {
   for (std::size_t i = 0; i < N; ++i) {
     // Length and first letter rule out almost every name before a full compare.
-    if (names[i].size() == key.size() && names[i][0] == key[0] && names[i] == key) return static_cast<int>(i);
+    if (names[i].size() == key.size() && names[i][0] == key[0] && std::memcmp(names[i].data(), key.data(), key.size()) == 0) {
+      return static_cast<int>(i);
+    }
   }
   return -1;
 }
@@ -554,15 +556,25 @@ class CaseReader {
     }
   }
 
-  void letter_list_item(std::string_view name) { event_.letter.items.push_back(LetterItem{std::string(name), Tri::yes, ""}); }
+  void letter_list_item(std::string_view name) {
+    LetterItem& item = event_.letter.items.emplace_back();
+    item.id.assign(name.data(), name.size());
+    item.value = Tri::yes;
+  }
 
   // A member of the letter object: given twice is an error, as for every field chc reads.
   void letter_key(std::string_view key) {
     for (const LetterItem& item : event_.letter.items) {
-      if (item.id == key) fail(Errc::schema, cat(event_path(), ".letter.", key), "appears twice; which one counts would be a guess");
+      // Sizes first: a letter's items are compared with each other, and most differ in length.
+      if (item.id.size() == key.size() && std::memcmp(item.id.data(), key.data(), key.size()) == 0) {
+        fail(Errc::schema, cat(event_path(), ".letter.", key), "appears twice; which one counts would be a guess");
+      }
     }
-    event_.letter.items.push_back(LetterItem{std::string(key), Tri::absent, "an object or an array"});
+    LetterItem& item = event_.letter.items.emplace_back();
+    item.id.assign(key.data(), key.size());
+    item.found = "an object or an array";
   }
+
 
   void note_letter_error(std::string path, std::string message) {
     LetterCapture& letter = event_.letter;

@@ -92,6 +92,7 @@ class Evaluator {
   void run() {
     out_.findings.reserve(16);
     ranks_.reserve(16);
+    out_.deadlines.reserve(2 * static_cast<std::size_t>(defined_stages_) + 2);  // each stage's two clocks, and room for a remedy
     for (const auto& m : case_.near_misses) out_.warnings.push_back(did_you_mean(m.key, m.meant, m.where));
     check_vocabulary();
     day_zero();
@@ -108,13 +109,33 @@ class Evaluator {
     }
     // Findings in the order the rule set lists its checks (the Code's order), data last.
     if (std::is_sorted(ranks_.begin(), ranks_.end())) return;
-    std::vector<std::size_t> order(out_.findings.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks_[a] < ranks_[b]; });
-    std::vector<Finding> sorted;
-    sorted.reserve(order.size());
-    for (const std::size_t i : order) sorted.push_back(std::move(out_.findings[i]));
-    out_.findings = std::move(sorted);
+    const std::size_t n = out_.findings.size();
+    std::vector<std::size_t> order(n);  // order[k]: the finding that belongs at k
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    const auto before = [&](std::size_t a, std::size_t b) { return ranks_[a] < ranks_[b]; };
+    if (n <= 32) {
+      // A case has a handful of findings: a stable insertion sort allocates nothing.
+      for (std::size_t i = 1; i < n; ++i) {
+        for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+      }
+    } else {
+      std::stable_sort(order.begin(), order.end(), before);
+    }
+    // Moved into place along each cycle of the permutation: no second vector.
+    std::vector<Finding>& f = out_.findings;
+    for (std::size_t start = 0; start < n; ++start) {
+      if (order[start] == start) continue;
+      Finding held = std::move(f[start]);
+      std::size_t k = start;
+      while (order[k] != start) {
+        const std::size_t from = order[k];
+        f[k] = std::move(f[from]);
+        order[k] = k;
+        k = from;
+      }
+      f[k] = std::move(held);
+      order[k] = k;
+    }
   }
 
  private:

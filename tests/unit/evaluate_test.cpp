@@ -307,3 +307,40 @@ TEST_CASE("findings come in the order the rule set lists its checks, data findin
     if (run.rules.name() == "spso") REQUIRE(long_provisions > 0);  // names like "spso-s1-extension" rank too
   }
 }
+
+TEST_CASE("findings keep their log order within a provision, however many a case has", "[evaluate]") {
+  // n remedies offered and never completed, each overdue (7.3), and an
+  // acknowledgement logged before receipt (a data finding, found first but
+  // listed last): 10 takes the small sort, 40 the large one.
+  const std::string file = read_file(std::string(CHC_RULESETS_DIR) + "/hoc-2024.json");
+  const bj::value parsed = bj::parse(file);
+  const bj::array& checks = parsed.at("checks").as_array();
+  std::map<std::string, std::size_t> place;
+  for (std::size_t i = 0; i < checks.size(); ++i) place.emplace(std::string(checks[i].at("provision").as_string()), i);
+  const Calendar cal = Calendar::builtin("england-and-wales");
+  for (const int n : {10, 40}) {
+    std::string events = R"({"type":"acknowledged","date":"2025-01-02","stage":1},{"type":"response","date":"2025-01-20","stage":1,"decision":"upheld"})";
+    for (int i = 0; i < n; ++i) {
+      events += R"(,{"type":"remedy_offered","date":"2025-01-20","id":"R)" + std::to_string(i) + R"(","what":"a repair","due":"2025-02-01"})";
+    }
+    events += R"(,{"type":"acknowledged","date":"2024-12-01","stage":1})";
+    const Evaluation e = evaluate(RuleSet::builtin("hoc-2024"), &cal, Case::parse(R"({"id":"many","received":"2025-01-06","events":[)" + events + "]}"),
+                                  Date::parse("2025-06-01"));
+    INFO(n << " remedies");
+    std::size_t last = 0;
+    int remedies = 0, previous_event = -1;
+    for (const Finding& f : e.findings) {
+      const std::size_t at = f.provision == "data" ? checks.size() : place.at(f.provision);
+      REQUIRE(at >= last);
+      last = at;
+      if (f.provision == "7.3") {
+        ++remedies;
+        REQUIRE(!f.events.empty());
+        REQUIRE(f.events.front() > previous_event);  // R0, R1, ... as logged (events 2 to n + 1)
+        previous_event = f.events.front();
+      }
+    }
+    REQUIRE(remedies == n);
+    REQUIRE(e.findings.back().provision == "data");
+  }
+}
