@@ -204,10 +204,10 @@ EventType event_type(const Scalar& v, const LazyPath& path) {
            "; a CRM's own types start with \"x-\")"));
 }
 
-// Checks one event's captured fields and turns them into an Event. Paths for
-// messages are only built when something is wrong.
-Event finish_event(EventCapture& c, int index, const std::vector<Case::Impl::NearMiss>& near_misses) {
-  Event e;
+// Checks one event's captured fields and fills in the case's Event, in place
+// (an Event holds a dozen strings: a move costs). Paths for messages are only
+// built when something is wrong.
+void finish_event(Event& e, EventCapture& c, int index, const std::vector<Case::Impl::NearMiss>& near_misses) {
   e.index = index;
   const LazyPath path{index, {}};
   auto at = [&](EventField f) { return LazyPath{index, event_names[static_cast<std::size_t>(f)]}; };
@@ -225,7 +225,7 @@ Event finish_event(EventCapture& c, int index, const std::vector<Case::Impl::Nea
   e.type = event_type(c[EventField::type], at(EventField::type));
   if (!c[EventField::date].present()) fail(Errc::schema, at(EventField::date), missing(EventField::date));
   e.date = moment(c[EventField::date], at(EventField::date)).date;
-  if (e.type == EventType::custom) return e;
+  if (e.type == EventType::custom) return;
   for (std::size_t f = 0; f < c.fields.size(); ++f) {
     const Scalar& v = c.fields[f];
     const auto field = static_cast<EventField>(f);
@@ -284,7 +284,7 @@ Event finish_event(EventCapture& c, int index, const std::vector<Case::Impl::Nea
   if (e.type == EventType::extension && !e.working_days && !e.new_due) {
     fail(Errc::schema, path, "an extension needs \"working_days\" or \"new_due\"");
   }
-  return e;
+  return;
 }
 
 // The SAX handler. A stack of frames says where the parser is; a value lands
@@ -515,7 +515,7 @@ class CaseReader {
   void close() {
     const Role role = stack_.back().role;
     stack_.pop_back();
-    if (role == Role::event) case_.events.push_back(finish_event(event_, event_index_, case_.near_misses));
+    if (role == Role::event) finish_event(case_.events.emplace_back(), event_, event_index_, case_.near_misses);  // an error discards the case
     if (role == Role::events) root_[static_cast<std::size_t>(RootField::events)].kind = Scalar::Kind::array;
     if (!stack_.empty()) after_value();
   }

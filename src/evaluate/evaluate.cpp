@@ -91,7 +91,6 @@ class Evaluator {
 
   void run() {
     out_.findings.reserve(16);
-    ranks_.reserve(16);
     out_.deadlines.reserve(2 * static_cast<std::size_t>(defined_stages_) + 2);  // each stage's two clocks, and room for a remedy
     for (const auto& m : case_.near_misses) out_.warnings.push_back(did_you_mean(m.key, m.meant, m.where));
     check_vocabulary();
@@ -107,22 +106,41 @@ class Evaluator {
     for (int s = 1; s <= defined_stages_; ++s) {
       if (started(s)) out_.stage_started[static_cast<std::size_t>(s)] = stage_start(s);
     }
-    // Findings in the order the rule set lists its checks (the Code's order), data last.
-    if (std::is_sorted(ranks_.begin(), ranks_.end())) return;
-    const std::size_t n = out_.findings.size();
-    std::vector<std::size_t> order(n);  // order[k]: the finding that belongs at k
-    for (std::size_t i = 0; i < n; ++i) order[i] = i;
-    const auto before = [&](std::size_t a, std::size_t b) { return ranks_[a] < ranks_[b]; };
-    if (n <= 32) {
-      // A case has a handful of findings: a stable insertion sort allocates nothing.
+    order_findings();
+  }
+
+ private:
+  // Findings in the order the rule set lists its checks (the Code's order),
+  // data last, and in log order within a provision. A case has a handful:
+  // their ranks and order live on the stack, and an insertion sort allocates nothing.
+  void order_findings() {
+    std::vector<Finding>& f = out_.findings;
+    const std::size_t n = f.size();
+    constexpr std::size_t few = 32;
+    std::size_t on_stack[2 * few];
+    std::vector<std::size_t> on_heap;
+    std::size_t* rank = on_stack;
+    if (n > few) {
+      on_heap.resize(2 * n);
+      rank = on_heap.data();
+    }
+    std::size_t* order = rank + n;  // order[k]: the finding that belongs at k
+    bool in_order = true;
+    for (std::size_t i = 0; i < n; ++i) {
+      rank[i] = f[i].kind == CheckKind::data ? rules_.checks.size() : rules_.rank(f[i].provision);
+      in_order = in_order && (i == 0 || rank[i - 1] <= rank[i]);
+      order[i] = i;
+    }
+    if (in_order) return;
+    const auto before = [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; };
+    if (n <= few) {
       for (std::size_t i = 1; i < n; ++i) {
         for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
       }
     } else {
-      std::stable_sort(order.begin(), order.end(), before);
+      std::stable_sort(order, order + n, before);
     }
     // Moved into place along each cycle of the permutation: no second vector.
-    std::vector<Finding>& f = out_.findings;
     for (std::size_t start = 0; start < n; ++start) {
       if (order[start] == start) continue;
       Finding held = std::move(f[start]);
@@ -138,7 +156,6 @@ class Evaluator {
     }
   }
 
- private:
   // A finding for a provision the rule set checks (none when it has no such check).
   FindingFacts& finding(const std::string& provision, CheckKind kind, FindingResult result, std::vector<int> events = {}) {
     if (provision.empty()) {
@@ -150,7 +167,6 @@ class Evaluator {
     f.kind = kind;
     f.result = result;
     f.events = std::move(events);
-    ranks_.push_back(kind == CheckKind::data ? rules_.checks.size() : rules_.rank(provision));
     return f.facts;
   }
   FindingFacts& data_problem(FindingDetail detail, std::vector<int> events, FindingResult result = FindingResult::fail) {
@@ -454,8 +470,9 @@ class Evaluator {
     }
   }
 
-  Deadline blank(const ClockSpec& clock, int stage) const {
-    Deadline d;
+  // A stage's deadline, not yet counted, made in place in the evaluation (a Deadline's move costs).
+  Deadline& blank(const ClockSpec& clock, int stage) {
+    Deadline& d = out_.deadlines.emplace_back();
     d.name = clock.name;
     d.kind = clock.kind;
     d.provision = clock.provision;
@@ -490,7 +507,7 @@ class Evaluator {
     std::optional<Date> acknowledgement_due;
 
     if (const ClockSpec* a = spec.clock(DeadlineKind::acknowledge)) {
-      Deadline d = blank(*a, s);
+      Deadline& d = blank(*a, s);
       const auto start = stage_start(s);
       if (started(s) && start && !not_accepted) {
         d.from = *start;
@@ -501,7 +518,6 @@ class Evaluator {
         finish_deadline(d, log.acknowledged, stopped(s, true), *a);
         timing_finding(d, *a, log.acknowledged);
       }
-      out_.deadlines.push_back(std::move(d));
     }
     // 5.6 (2024): the complaint defined when it is acknowledged at each stage.
     if (log.acknowledged) {
@@ -518,7 +534,7 @@ class Evaluator {
     }
 
     if (const ClockSpec* r = spec.clock(DeadlineKind::respond)) {
-      Deadline d = blank(*r, s);
+      Deadline& d = blank(*r, s);
       std::optional<Date> from;
       switch (r->starts) {
         case ClockStart::received:
@@ -561,7 +577,6 @@ class Evaluator {
       } else {
         d.from_event.reset();
       }
-      out_.deadlines.push_back(std::move(d));
     }
     if (log.response && spec.letter) letter_finding(*spec.letter, *log.response, s);
     if (!spec.different_handler_provision.empty() && (log.acknowledged || log.response)) handler_finding(spec, s);
@@ -845,7 +860,7 @@ class Evaluator {
     auto add = [&](const Remedy& r, DeadlineKind kind, const std::string& provision) {
       const Event& o = *r.offered;
       if (!o.due) return;
-      Deadline d;
+      Deadline& d = out_.deadlines.emplace_back();
       d.name = deadline_kind_name(kind);
       d.kind = kind;
       d.provision = provision;
@@ -857,7 +872,6 @@ class Evaluator {
       d.met = r.completed ? std::optional<Date>(r.completed->date) : std::nullopt;
       d.state = state_of(*o.due, r.completed, std::nullopt);
       if (d.state == DeadlineState::pending || d.state == DeadlineState::overdue) d.working_days_remaining = cal_.count_working_days(as_of_, *o.due);
-      out_.deadlines.push_back(std::move(d));
     };
     for (const Remedy& r : remedies_) add(r, DeadlineKind::remedy, rules_.remedy_provision);
     for (const Remedy& a : actions_) add(a, DeadlineKind::action, {});
@@ -909,7 +923,6 @@ class Evaluator {
   std::vector<Remedy> remedies_;
   std::vector<Remedy> actions_;
   FindingFacts scratch_;  // facts of a check the rule set does not make: written, then dropped
-  std::vector<std::size_t> ranks_;  // each finding's place in the rule set's check order
 };
 
 }  // namespace
