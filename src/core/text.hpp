@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chc {
 
@@ -18,6 +19,23 @@ std::string cat(const Parts&... parts) {
   out.reserve(length);
   for (const std::string_view v : views) out.append(v);
   return out;
+}
+
+// The first of `items` whose `id` is `id`, looking from `next` on and round
+// to the start, or nullptr; `next` moves past the one found. Lists written in
+// a known order (a letter's items in the Code's order) are each found at once.
+template <class Item>
+const Item* find_id_from(const std::vector<Item>& items, std::string_view id, std::size_t& next) {
+  const std::size_t n = items.size();
+  std::size_t at = next < n ? next : 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (items[at].id == id) {
+      next = at + 1;
+      return &items[at];
+    }
+    if (++at == n) at = 0;
+  }
+  return nullptr;
 }
 
 // Appends `parts` to `out`, growing it at most once: messages written

@@ -284,7 +284,6 @@ void finish_event(Event& e, EventCapture& c, int index, const std::vector<Case::
   if (e.type == EventType::extension && !e.working_days && !e.new_due) {
     fail(Errc::schema, path, "an extension needs \"working_days\" or \"new_due\"");
   }
-  return;
 }
 
 // The SAX handler. A stack of frames says where the parser is; a value lands
@@ -574,7 +573,6 @@ class CaseReader {
     item.id.assign(key.data(), key.size());
     item.found = "an object or an array";
   }
-
 
   void note_letter_error(std::string path, std::string message) {
     LetterCapture& letter = event_.letter;

@@ -186,7 +186,7 @@ class Evaluator {
         // The object form may carry a CRM's own fields; one nearly naming an item is a misread.
         std::size_t next = 0;
         for (const LetterItem& item : e.letter) {
-          if (Vocabulary::find(rules_.words.letter_items, item.id, next)) continue;
+          if (find_id_from(rules_.words.letter_items, item.id, next)) continue;
           std::vector<std::string_view> ids;
           for (const auto& t : rules_.words.letter_items) ids.push_back(t.id);
           if (const auto meant = near_miss(item.id, ids)) {
@@ -197,7 +197,7 @@ class Evaluator {
       if (e.has_letter && e.letter_is_list) {
         std::size_t next = 0;
         for (std::size_t k = 0; k < e.letter.size(); ++k) {
-          if (Vocabulary::find(rules_.words.letter_items, e.letter[k].id, next)) continue;
+          if (find_id_from(rules_.words.letter_items, e.letter[k].id, next)) continue;
           throw Error(Errc::schema, cat("case.events[", std::to_string(e.index), "].letter[", std::to_string(k), "]: unknown letter item \"",
                                         e.letter[k].id, "\"", unknown_term(e.letter[k].id, rules_.words.letter_items, "known:")));
         }
@@ -688,22 +688,15 @@ class Evaluator {
     }
   }
 
-  // What a response letter says of one of the rule set's items.
-  // `next`: where to look first (the item after the last one found), as the
-  // letter usually lists its items in the rule set's order.
+  // What a response letter says of one of the rule set's items. `next`: where
+  // to look first, as the letter usually lists its items in the rule set's order.
   static Tri letter_says(const Event& response, const std::string& item, std::size_t& next) {
-    const std::size_t n = response.letter.size();
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t at = (next + k) % n;
-      const LetterItem& i = response.letter[at];
-      if (i.id != item) continue;
-      next = at + 1;
-      if (i.value == Tri::absent) {
-        throw Error(Errc::schema, cat("case.events[", std::to_string(response.index), "].letter.", item, ": expected true or false, found ", i.found));
-      }
-      return i.value;
+    const LetterItem* i = find_id_from(response.letter, item, next);
+    if (!i) return response.letter_is_list ? Tri::no : Tri::absent;
+    if (i->value == Tri::absent) {
+      throw Error(Errc::schema, cat("case.events[", std::to_string(response.index), "].letter.", item, ": expected true or false, found ", i->found));
     }
-    return response.letter_is_list ? Tri::no : Tri::absent;
+    return i->value;
   }
 
   // 6.9 / 6.19 (2024): the response letter confirms each item the Code lists.

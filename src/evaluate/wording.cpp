@@ -56,8 +56,6 @@ Iso iso(Date d) {
   }
   return out;
 }
-Iso iso(const std::optional<Date>& d);
-Iso date_of(const std::optional<EventFact>& e) { return e ? iso(e->date) : iso(std::optional<Date>()); }
 Iso iso(const std::optional<Date>& d) {
   if (d) return iso(*d);
   Iso none;
@@ -65,6 +63,7 @@ Iso iso(const std::optional<Date>& d) {
   none.size = 1;
   return none;
 }
+Iso date_of(const std::optional<EventFact>& e) { return e ? iso(e->date) : iso(std::optional<Date>()); }
 
 std::string event_label(const std::optional<EventFact>& e) {
   if (!e) return "an event";
@@ -107,7 +106,6 @@ void timing(std::string& out, const Finding& f, Date as_of) {
       return cat_into(out, "Overdue: due ", due, " (", limit, " ", unit, " ", since, from, "), ", units(-n, x.unit), " ago on ", iso(as_of));
     case DeadlineState::not_applicable: return cat_into(out, "The complaint closed or moved on before this fell due (", due, ")");
   }
-  return;
 }
 
 void extension(std::string& out, const Finding& f, const RuleSetData& rules) {
@@ -301,12 +299,6 @@ void describe(std::string& out, const Finding& f, const RuleSetData& rules, Date
     case CheckKind::remedy: return remedy(out, f);
     case CheckKind::data: return data(out, f, rules);
   }
-}
-
-std::string describe(const Finding& f, const RuleSetData& rules, Date as_of) {
-  std::string out;
-  describe(out, f, rules, as_of);
-  return out;
 }
 
 std::string describe_action(DeadlineKind kind, int stage, const std::string& what, const RuleSetData& rules) {

@@ -14,8 +14,7 @@ namespace chc {
 
 // "stage 1", or the rule set's name for the stage.
 std::string stage_name(const RuleSetData& rules, int stage);
-// The finding's message, or appended to `out` (a buffer reused across findings).
-std::string describe(const Finding& f, const RuleSetData& rules, Date as_of);
+// The finding's message, appended to `out` (a buffer reused across findings).
 void describe(std::string& out, const Finding& f, const RuleSetData& rules, Date as_of);
 // "issue the stage 1 response", "complete the remedy: new fence".
 std::string describe_action(DeadlineKind kind, int stage, const std::string& what, const RuleSetData& rules);

@@ -532,14 +532,9 @@ std::vector<const CheckSpec*> RuleSetData::checks_of(std::string_view provision)
 
 // Where the rule set first lists a check of this provision: findings are ordered by it.
 std::size_t RuleSetData::rank(std::string_view provision) const {
-  if (const uint64_t key = short_key(provision)) {
-    for (const Rank& r : ranks) {
-      if (r.key == key) return r.index;
-    }
-    return checks.size();
-  }
+  const uint64_t key = short_key(provision);  // 0: too long to be a key, so compared as text
   for (const Rank& r : ranks) {
-    if (r.provision == provision) return r.index;
+    if (key ? r.key == key : r.provision == provision) return r.index;
   }
   return checks.size();
 }

@@ -8,11 +8,13 @@
 #include <chc/calendar.hpp>
 #include <chc/rules.hpp>
 
+#include "core/text.hpp"
+
 #include <boost/json/fwd.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -106,22 +108,8 @@ struct Vocabulary {
   std::vector<Term> decisions;
 
   static const Term* find(const std::vector<Term>& terms, std::string_view id) {
-    for (const Term& t : terms) {
-      if (t.id == id) return &t;
-    }
-    return nullptr;
-  }
-  // The same, starting where the last search ended (`next`): a letter lists
-  // its items in the Code's order, so each is usually found at once.
-  static const Term* find(const std::vector<Term>& terms, std::string_view id, std::size_t& next) {
-    for (std::size_t k = 0; k < terms.size(); ++k) {
-      const std::size_t i = (next + k) % terms.size();
-      if (terms[i].id == id) {
-        next = i + 1;
-        return &terms[i];
-      }
-    }
-    return nullptr;
+    std::size_t from_start = 0;
+    return find_id_from(terms, id, from_start);
   }
 };
 
